@@ -1,0 +1,758 @@
+//! The headless commands of SPEC section 3: the domain's commands on the state file, printed for
+//! a person or as JSON for other tools. Names, flags, exit codes and JSON shapes are fixed.
+
+use crate::domain::plan::Plan;
+use crate::domain::{
+    self, AbsentPolicy, Accepts, Category, Done, Entry, Group, Inscription, Level, Mark, Mode,
+    RuleError, Session, Setting, Settings, Status, Time, fmt_seconds,
+};
+use crate::store::{self, StoreError, Writer};
+use chrono::SecondsFormat;
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "podium",
+    version,
+    about = "The live list of speakers at the podium desk",
+    long_about = "The live list of speakers at the podium desk of an intergovernmental meeting.\nWithout a command, opens the screen on FILE (default: session.json in your data directory)."
+)]
+pub struct Cli {
+    /// The session file the screen opens (created if absent).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The screen on a copy of the built-in sample session (or of FILE), with a simulated clock.
+    Rehearse {
+        /// How many times real time the simulated clock runs.
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Creates a new session file (never overwrites one).
+    New(NewArgs),
+    /// Adds an inscription.
+    Add(AddArgs),
+    /// Replaces the speaker of a waiting entry (R4).
+    Replace {
+        file: PathBuf,
+        entry: String,
+        #[arg(long)]
+        speaker: String,
+        #[arg(long, value_parser = parse_level)]
+        level: Level,
+        /// When the change was notified to the secretariat (default: now).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Two waiting entries at the same level change places (R5); the first is the proposer.
+    Swap {
+        file: PathBuf,
+        entry: String,
+        other: String,
+        /// The time of the written notice (default: now).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Withdraws a waiting entry.
+    Withdraw {
+        file: PathBuf,
+        entry: String,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Ends the current speech (if any) and calls the first waiting entry, timer running.
+    Next { file: PathBuf },
+    /// The list: spoken, current, the queue, withdrawn.
+    List {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who is speaking and how long is left.
+    Status {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Checks a session file and says what is wrong with it.
+    Check { file: PathBuf },
+    /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
+    /// observers-last, protocol-order, absent.
+    Set {
+        file: PathBuf,
+        key: String,
+        value: String,
+    },
+    /// The speaker is not in the room when called: the absent setting applies.
+    Absent { file: PathBuf, entry: String },
+    /// Records a statement received, do not post / post, or who introduces a video.
+    Mark(MarkArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long, value_name = "TIME")]
+    pub opens: Option<String>,
+    #[arg(long, value_name = "TIME")]
+    pub closes: Option<String>,
+    #[arg(long, value_name = "DUR")]
+    pub limit: Option<String>,
+    #[arg(long = "chair-limit", value_name = "DUR")]
+    pub chair_limit: Option<String>,
+    /// A meeting slot START/END; repeat for several.
+    #[arg(long = "slot", value_name = "TIME/TIME")]
+    pub slots: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub delegation: String,
+    #[arg(long)]
+    pub speaker: String,
+    #[arg(long, value_parser = parse_level)]
+    pub level: Level,
+    /// Speaking as Chair of a regional group, for the group.
+    #[arg(long = "chair-of", value_parser = parse_group, value_name = "GROUP")]
+    pub chair_of: Option<Group>,
+    #[arg(long, value_parser = parse_category, value_name = "CAT")]
+    pub category: Option<Category>,
+    #[arg(long, value_parser = parse_mode)]
+    pub mode: Option<Mode>,
+    /// When the request reached the secretariat (default: now).
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Accepts a request outside the window, with the President's reason.
+    #[arg(long, value_name = "REASON")]
+    pub late: Option<String>,
+    /// The delegation does not want its statement posted.
+    #[arg(long = "no-post")]
+    pub no_post: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    pub file: PathBuf,
+    pub entry: String,
+    #[command(flatten)]
+    pub what: MarkWhat,
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = true)]
+pub struct MarkWhat {
+    #[arg(long = "statement-received")]
+    pub statement_received: bool,
+    #[arg(long = "no-post", conflicts_with = "post")]
+    pub no_post: bool,
+    #[arg(long)]
+    pub post: bool,
+    #[arg(long, value_name = "NAME")]
+    pub introducer: Option<String>,
+}
+
+pub fn parse_level(s: &str) -> Result<Level, String> {
+    Level::parse(s).ok_or_else(|| {
+        format!(
+            "not a level; one of: {}",
+            Level::ALL.map(Level::word).join(", ")
+        )
+    })
+}
+
+pub fn parse_group(s: &str) -> Result<Group, String> {
+    Group::parse(s).ok_or_else(|| {
+        format!(
+            "not a regional group; one of: {}",
+            Group::ALL.map(Group::word).join(", ")
+        )
+    })
+}
+
+pub fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| {
+        format!(
+            "not a category; one of: {}",
+            Category::ALL.map(Category::word).join(", ")
+        )
+    })
+}
+
+pub fn parse_mode(s: &str) -> Result<Mode, String> {
+    Mode::parse(s).ok_or_else(|| "not a mode; one of: floor, remote, video".to_string())
+}
+
+/// A refused command: one `error:` line on stderr, exit 1, the file as it was.
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Rule(#[from] RuleError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Input(String),
+}
+
+impl From<String> for CliError {
+    fn from(s: String) -> Self {
+        CliError::Input(s)
+    }
+}
+
+/// The time now: the wall clock, or `PODIUM_NOW` (RFC 3339) so that tests and rehearsals of a
+/// past meeting can pin it.
+pub fn now() -> Time {
+    std::env::var("PODIUM_NOW")
+        .ok()
+        .and_then(|t| domain::parse_time(&t).ok())
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+}
+
+fn time_opt(t: &Option<String>) -> Result<Option<Time>, CliError> {
+    t.as_deref()
+        .map(domain::parse_time)
+        .transpose()
+        .map_err(CliError::Input)
+}
+
+fn duration(t: &Option<String>, default: i64) -> Result<i64, CliError> {
+    match t {
+        Some(t) => {
+            let v = domain::parse_duration(t)?;
+            if v < 1 {
+                return Err(CliError::Input(format!(
+                    "the limit {t} is too short: give e.g. 3m"
+                )));
+            }
+            Ok(v)
+        }
+        None => Ok(default),
+    }
+}
+
+/// Runs a headless command; returns the exit status.
+pub fn run(command: Command) -> i32 {
+    match execute(command) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}
+
+fn execute(command: Command) -> Result<(), CliError> {
+    let now = now();
+    match command {
+        Command::Rehearse { .. } => Ok(()),
+        Command::New(a) => new(a, now),
+        Command::Add(a) => {
+            let ins = Inscription {
+                delegation: a.delegation,
+                speaker: a.speaker,
+                level: a.level,
+                chair_of: a.chair_of,
+                category: a.category.unwrap_or(Category::StateParty),
+                mode: a.mode.unwrap_or_default(),
+                requested_at: time_opt(&a.at)?,
+                late: a.late,
+                no_post: a.no_post,
+            };
+            change(&a.file, "podium add", |s| s.add(ins, now))
+        }
+        Command::Replace {
+            file,
+            entry,
+            speaker,
+            level,
+            at,
+        } => {
+            let at = time_opt(&at)?;
+            change(&file, "podium replace", |s| {
+                let id = s.resolve(&entry, Accepts::Waiting)?;
+                s.replace(id, &speaker, level, at, now)
+            })
+        }
+        Command::Swap {
+            file,
+            entry,
+            other,
+            at,
+        } => {
+            let at = time_opt(&at)?;
+            change(&file, "podium swap", |s| {
+                let a = s.resolve(&entry, Accepts::Waiting)?;
+                let b = s.resolve(&other, Accepts::Waiting)?;
+                s.swap(a, b, at, now)
+            })
+        }
+        Command::Withdraw { file, entry, at } => {
+            let at = time_opt(&at)?;
+            change(&file, "podium withdraw", |s| {
+                let id = s.resolve(&entry, Accepts::Waiting)?;
+                s.withdraw(id, at, now)
+            })
+        }
+        Command::Next { file } => change(&file, "podium next", |s| s.next(now)),
+        Command::Absent { file, entry } => change(&file, "podium absent", |s| {
+            let id = s.resolve(&entry, Accepts::WaitingOrCurrent)?;
+            s.absent(id, now)
+        }),
+        Command::Mark(m) => {
+            let mut marks = Vec::new();
+            let what = m.what;
+            if what.statement_received {
+                marks.push(Mark::StatementReceived);
+            }
+            if what.no_post {
+                marks.push(Mark::NoPost);
+            }
+            if what.post {
+                marks.push(Mark::Post);
+            }
+            if let Some(name) = what.introducer {
+                marks.push(Mark::Introducer(name));
+            }
+            if marks.is_empty() {
+                return Err(CliError::Input(
+                    "say what to mark: --statement-received, --no-post, --post or --introducer NAME".into(),
+                ));
+            }
+            change(&m.file, "podium mark", |s| {
+                let id = s.resolve(&m.entry, Accepts::AnyButWithdrawn)?;
+                let mut done = Done::default();
+                for mark in marks {
+                    done = s.mark(id, mark, now)?;
+                }
+                Ok(done)
+            })
+        }
+        Command::Set { file, key, value } => {
+            let setting = parse_setting(&key, &value)?;
+            change(&file, "podium set", |s| s.set(setting, now))
+        }
+        Command::List { file, json } => {
+            let s = store::load(&file)?;
+            if json {
+                println!("{}", list_json(&s, now));
+            } else {
+                print!("{}", list_table(&s, now));
+            }
+            Ok(())
+        }
+        Command::Status { file, json } => {
+            let s = store::load(&file)?;
+            if json {
+                println!("{}", status_json(&s, now));
+            } else {
+                println!("{}", status_line(&s, now));
+            }
+            Ok(())
+        }
+        Command::Check { file } => {
+            let s = store::load(&file)?;
+            let problems = s.problems();
+            if problems.is_empty() {
+                println!(
+                    "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records",
+                    file.display(),
+                    s.title,
+                    s.entries.len(),
+                    s.count(Status::Waiting),
+                    s.count(Status::Spoken),
+                    s.log.len()
+                );
+                Ok(())
+            } else {
+                for p in &problems {
+                    println!("- {p}");
+                }
+                Err(CliError::Input(format!(
+                    "{} has {} problem(s), listed above; fix them or fall back to {}.bak",
+                    file.display(),
+                    problems.len(),
+                    file.display()
+                )))
+            }
+        }
+    }
+}
+
+fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
+    let mut settings = Settings {
+        limit_seconds: duration(&a.limit, 180)?,
+        chair_limit_seconds: duration(&a.chair_limit, 300)?,
+        opens: time_opt(&a.opens)?,
+        closes: time_opt(&a.closes)?,
+        ..Settings::default()
+    };
+    if let (Some(o), Some(c)) = (settings.opens, settings.closes)
+        && o > c
+    {
+        return Err(RuleError::WindowInverted {
+            opens: domain::fmt_time(o),
+            closes: domain::fmt_time(c),
+        }
+        .into());
+    }
+    let slots = a
+        .slots
+        .iter()
+        .map(|s| domain::parse_slot(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    settings.slots = domain::list::check_slots(slots)?;
+    if a.file.exists() {
+        return Err(StoreError::Exists {
+            path: a.file.display().to_string(),
+        }
+        .into());
+    }
+    let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
+    let session = Session::new(&title, settings, now);
+    let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
+    writer.create(&session)?;
+    println!("created {} \"{title}\"", a.file.display());
+    Ok(())
+}
+
+/// Applies one change under the lock and saves it; a refused change writes nothing.
+fn change(
+    file: &Path,
+    what: &str,
+    apply: impl FnOnce(&mut Session) -> Result<Done, RuleError>,
+) -> Result<(), CliError> {
+    if !file.exists() {
+        return Err(StoreError::Missing {
+            path: file.display().to_string(),
+        }
+        .into());
+    }
+    let writer = Writer::acquire(file, &store::holder(what))?;
+    let mut session = writer.load()?;
+    let done = apply(&mut session)?;
+    if let Some(speech) = session.speech.as_mut() {
+        speech.checkpoint(now());
+    }
+    writer.save(&session)?;
+    for w in &done.warnings {
+        eprintln!("warning: {w}");
+    }
+    println!("{}", done.message);
+    Ok(())
+}
+
+/// Parses `podium set KEY VALUE`.
+pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
+    let none = value.trim().eq_ignore_ascii_case("none");
+    let time = || -> Result<Option<Time>, CliError> {
+        if none {
+            Ok(None)
+        } else {
+            Ok(Some(domain::parse_time(value)?))
+        }
+    };
+    let on_off = || -> Result<bool, CliError> {
+        match value.trim().to_lowercase().as_str() {
+            "on" | "yes" | "true" => Ok(true),
+            "off" | "no" | "false" => Ok(false),
+            _ => Err(CliError::Input(format!(
+                "{key} takes on or off, not \"{value}\""
+            ))),
+        }
+    };
+    Ok(match key.trim().to_lowercase().as_str() {
+        "limit" => Setting::Limit(domain::parse_duration(value)?),
+        "chair-limit" => Setting::ChairLimit(domain::parse_duration(value)?),
+        "changeover" => Setting::Changeover(domain::parse_duration(value)?),
+        "opens" => Setting::Opens(time()?),
+        "closes" => Setting::Closes(time()?),
+        "video-deadline" => Setting::VideoDeadline(time()?),
+        "slots" => Setting::Slots(if none {
+            Vec::new()
+        } else {
+            value
+                .split(',')
+                .filter(|s| !s.trim().is_empty())
+                .map(domain::parse_slot)
+                .collect::<Result<Vec<_>, _>>()?
+        }),
+        "observers-last" => Setting::ObserversLast(on_off()?),
+        "protocol-order" => Setting::ProtocolOrder(on_off()?),
+        "absent" => Setting::Absent(AbsentPolicy::parse(value).ok_or_else(|| {
+            CliError::Input(format!(
+                "absent takes behind-next, end-of-tier or drop, not \"{value}\""
+            ))
+        })?),
+        other => {
+            return Err(CliError::Input(format!(
+                "there is no setting \"{other}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order and absent"
+            )));
+        }
+    })
+}
+
+pub fn rfc3339(t: Time) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// One entry of `list --json` (SPEC section 3).
+#[derive(Debug, Serialize)]
+pub struct EntryJson<'a> {
+    pub id: u64,
+    pub position: Option<usize>,
+    pub delegation: &'a str,
+    pub speaker: &'a str,
+    pub level: &'static str,
+    pub priority: bool,
+    pub chair_of: Option<&'static str>,
+    pub category: &'static str,
+    pub mode: &'static str,
+    pub limit_seconds: i64,
+    pub requested_at: String,
+    pub queued_at: String,
+    pub status: &'static str,
+    pub spoken_seconds: Option<i64>,
+    pub projected_start: Option<String>,
+    pub statement_received: bool,
+    pub no_post: bool,
+    pub introducer: Option<&'a str>,
+    pub late_reason: Option<&'a str>,
+    pub video_late: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ListJson<'a> {
+    title: &'a str,
+    window: &'static str,
+    entries: Vec<EntryJson<'a>>,
+}
+
+/// `list --json`: entries in display order, with places and projected starts.
+pub fn list_json(s: &Session, now: Time) -> String {
+    let queue = s.queue();
+    let plan = Plan::compute(s, &queue, now);
+    let mut places = std::collections::HashMap::with_capacity(queue.len());
+    for (i, e) in queue.iter().enumerate() {
+        places.insert(e.id, (i + 1, plan.starts.get(i).copied().flatten()));
+    }
+    let entries = s
+        .display_order()
+        .into_iter()
+        .map(|e| {
+            let place = places.get(&e.id);
+            entry_json(s, e, place.map(|p| p.0), place.and_then(|p| p.1))
+        })
+        .collect();
+    let doc = ListJson {
+        title: &s.title,
+        window: s.window_state(now),
+        entries,
+    };
+    serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+pub fn entry_json<'a>(
+    s: &Session,
+    e: &'a Entry,
+    position: Option<usize>,
+    start: Option<Time>,
+) -> EntryJson<'a> {
+    EntryJson {
+        id: e.id,
+        position,
+        delegation: &e.delegation,
+        speaker: &e.speaker,
+        level: e.level.word(),
+        priority: e.is_priority(),
+        chair_of: e.chair_of.map(Group::word),
+        category: e.category.word(),
+        mode: e.mode.word(),
+        limit_seconds: e.limit_seconds,
+        requested_at: rfc3339(e.requested_at),
+        queued_at: rfc3339(e.queued_at),
+        status: e.status.word(),
+        spoken_seconds: if e.status == Status::Spoken {
+            e.spoken_seconds
+        } else {
+            None
+        },
+        projected_start: start.map(rfc3339),
+        statement_received: e.statement_received,
+        no_post: e.no_post,
+        introducer: e.introducer.as_deref(),
+        late_reason: e.late_reason.as_deref(),
+        video_late: e.video_late(&s.settings),
+    }
+}
+
+/// `status --json`.
+pub fn status_json(s: &Session, now: Time) -> String {
+    let current = s.speech.as_ref().and_then(|sp| {
+        let e = s.entry(sp.entry)?;
+        let elapsed = sp.elapsed_seconds(now);
+        Some(serde_json::json!({
+            "id": e.id,
+            "delegation": e.delegation,
+            "speaker": e.speaker,
+            "limit_seconds": e.limit_seconds,
+            "elapsed_seconds": elapsed,
+            "remaining_seconds": e.limit_seconds - elapsed,
+            "running": sp.running,
+            "point_of_order": sp.point_of_order,
+            "mode": e.mode.word(),
+        }))
+    });
+    serde_json::json!({
+        "current": current,
+        "waiting": s.count(Status::Waiting),
+        "spoken": s.count(Status::Spoken),
+    })
+    .to_string()
+}
+
+fn status_line(s: &Session, now: Time) -> String {
+    let who = match (s.current(), s.speech.as_ref()) {
+        (Some(e), Some(sp)) => {
+            let elapsed = sp.elapsed_seconds(now);
+            let left = e.limit_seconds - elapsed;
+            format!(
+                "At the podium: #{} {} ({}, {}), {} of {}, {}{}",
+                e.id,
+                e.title(),
+                e.speaker,
+                e.mode.word(),
+                fmt_seconds(elapsed),
+                fmt_seconds(e.limit_seconds),
+                if left >= 0 {
+                    format!("{} left", fmt_seconds(left))
+                } else {
+                    format!("{} OVER", fmt_seconds(-left))
+                },
+                if sp.point_of_order {
+                    ", paused (point of order)"
+                } else if !sp.running {
+                    ", paused"
+                } else {
+                    ""
+                }
+            )
+        }
+        _ => "Nobody at the podium.".to_string(),
+    };
+    format!(
+        "{who}\n{} waiting, {} spoken. The list {} (now {}).",
+        s.count(Status::Waiting),
+        s.count(Status::Spoken),
+        s.window_words(),
+        s.window_state(now)
+    )
+}
+
+/// The readable table of `podium list`.
+pub fn list_table(s: &Session, now: Time) -> String {
+    use std::fmt::Write;
+    let queue = s.queue();
+    let plan = Plan::compute(s, &queue, now);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({} waiting, {} spoken; the list {})",
+        s.title,
+        queue.len(),
+        s.count(Status::Spoken),
+        s.window_words()
+    );
+    let _ = writeln!(
+        out,
+        "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} {}",
+        "place", "id", "delegation", "speaker", "level", "mode", "limit", "requested", "status"
+    );
+    let row = |out: &mut String, place: String, e: &Entry, note: String| {
+        let _ = writeln!(
+            out,
+            "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} {}",
+            place,
+            e.id,
+            clip(&e.title(), 32),
+            clip(&e.speaker, 24),
+            e.level.word(),
+            e.mode.word(),
+            fmt_seconds(e.limit_seconds),
+            e.requested_at.format("%Y-%m-%d %H:%M"),
+            note
+        );
+    };
+    for e in s.display_order() {
+        match e.status {
+            Status::Waiting => {}
+            Status::Current => row(&mut out, "now".into(), e, "speaking".into()),
+            Status::Spoken => row(
+                &mut out,
+                "-".into(),
+                e,
+                format!("spoke {}", fmt_seconds(e.spoken_seconds.unwrap_or(0))),
+            ),
+            Status::Withdrawn => row(&mut out, "-".into(), e, "withdrawn".into()),
+        }
+    }
+    let mut tier = None;
+    for (i, e) in queue.iter().enumerate() {
+        let t = (s.part(e), Session::tier(e));
+        if tier != Some(t) {
+            let _ = writeln!(
+                out,
+                "  -- {}{} --",
+                if t.1 == 0 {
+                    "ministerial level and higher"
+                } else {
+                    "other speakers"
+                },
+                if t.0 == 1 { ", observers" } else { "" }
+            );
+            tier = Some(t);
+        }
+        let note = match plan.starts.get(i).copied().flatten() {
+            Some(t) => format!("waiting, starts ~{}", t.format("%H:%M")),
+            None if !s.settings.slots.is_empty() => "waiting, past the last slot".into(),
+            None => "waiting".into(),
+        };
+        row(&mut out, (i + 1).to_string(), e, note);
+    }
+    if let Some(end) = plan.expected_end {
+        let _ = writeln!(
+            out,
+            "Expected to end at {}{}",
+            end.format("%Y-%m-%d %H:%M"),
+            if plan.not_reached > 0 {
+                format!("; {} will not be reached in the slots", plan.not_reached)
+            } else {
+                String::new()
+            }
+        );
+    }
+    out
+}
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}

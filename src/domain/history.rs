@@ -1,0 +1,155 @@
+//! Undo and redo of every change. A step keeps only what the change touched (the entries that
+//! differ, and the small rest of the list), so 100 steps on a list of 1,000 entries cost little
+//! memory. The log is never rolled back: undo and redo are changes, logged like the others.
+
+use super::Time;
+use super::list::{Change, Done, Entry, RuleError, Session, Settings};
+use super::timer::Speech;
+
+/// At least 100 steps (SPEC section 4).
+pub const STEPS: usize = 200;
+
+/// The list as it was before a change: what undo puts back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    title: String,
+    settings: Settings,
+    entries: Vec<Entry>,
+    speech: Option<Speech>,
+    message: Option<String>,
+}
+
+impl Snapshot {
+    pub fn of(s: &Session) -> Snapshot {
+        Snapshot {
+            title: s.title.clone(),
+            settings: s.settings.clone(),
+            entries: s.entries.clone(),
+            speech: s.speech.clone(),
+            message: s.message.clone(),
+        }
+    }
+}
+
+/// What turns the list after a change back into the list before it.
+#[derive(Debug, Clone)]
+struct Step {
+    label: String,
+    title: String,
+    settings: Settings,
+    speech: Option<Speech>,
+    message: Option<String>,
+    /// Entries are only ever appended, so the earlier list is a prefix plus changed entries.
+    len: usize,
+    changed: Vec<(usize, Entry)>,
+}
+
+impl Step {
+    /// The step that takes `now` back to `then`.
+    fn between(then: &Snapshot, now: &[Entry], label: String) -> Step {
+        let changed = then
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| now.get(*i) != Some(*e))
+            .map(|(i, e)| (i, e.clone()))
+            .collect();
+        Step {
+            label,
+            title: then.title.clone(),
+            settings: then.settings.clone(),
+            speech: then.speech.clone(),
+            message: then.message.clone(),
+            len: then.entries.len(),
+            changed,
+        }
+    }
+
+    /// Applies the step to `s` and returns the step that reverses it.
+    fn apply(self, s: &mut Session, what: Change, now: Time) -> Step {
+        let here = Snapshot::of(s);
+        s.entries.truncate(self.len);
+        for (i, e) in self.changed {
+            if i < s.entries.len() {
+                s.entries[i] = e;
+            } else {
+                s.entries.push(e);
+            }
+        }
+        let verb = if what == Change::Undone {
+            "undone"
+        } else {
+            "redone"
+        };
+        let said = format!("{verb}: {}", self.label);
+        let snapshot = Snapshot {
+            title: self.title,
+            settings: self.settings,
+            entries: std::mem::take(&mut s.entries),
+            speech: self.speech,
+            message: self.message,
+        };
+        s.restore_snapshot(snapshot, what, &said, now);
+        Step::between(&here, &s.entries, self.label)
+    }
+}
+
+/// The undo and redo stacks of one screen.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    /// Records a change: `before` is the list as it was, `after` the session now.
+    pub fn record(&mut self, before: &Snapshot, after: &Session, label: &str) {
+        self.undo
+            .push(Step::between(before, &after.entries, label.to_string()));
+        if self.undo.len() > STEPS {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self, s: &mut Session, now: Time) -> Result<Done, RuleError> {
+        let step = self.undo.pop().ok_or(RuleError::NothingToUndo("undo"))?;
+        let label = step.label.clone();
+        self.redo.push(step.apply(s, Change::Undone, now));
+        Ok(Done {
+            message: format!("undone: {label} (Ctrl-r redoes)"),
+            ..Done::default()
+        })
+    }
+
+    pub fn redo(&mut self, s: &mut Session, now: Time) -> Result<Done, RuleError> {
+        let step = self.redo.pop().ok_or(RuleError::NothingToUndo("redo"))?;
+        let label = step.label.clone();
+        self.undo.push(step.apply(s, Change::Redone, now));
+        Ok(Done {
+            message: format!("redone: {label}"),
+            ..Done::default()
+        })
+    }
+}
+
+impl Session {
+    /// Puts a snapshot's list back and logs it; the log and the id and order counters are kept,
+    /// so ids are never reused.
+    pub fn restore_snapshot(&mut self, snap: Snapshot, what: Change, said: &str, now: Time) {
+        self.title = snap.title;
+        self.settings = snap.settings;
+        self.entries = snap.entries;
+        self.speech = snap.speech;
+        self.message = snap.message;
+        self.log_change(now, what, said.to_string());
+    }
+}

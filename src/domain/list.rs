@@ -1,0 +1,1451 @@
+//! One list of speakers: its settings, its entries, the speech at the podium and the change log.
+//! Every rule of SPEC section 1 is enforced here, as a command that either applies (and is logged)
+//! or is refused with a [`RuleError`] that names the rule and says what to do. The time of each
+//! change is passed in; nothing here reads a clock or touches a file.
+
+use super::level::{Category, Group, Level, Mode};
+use super::timer::{Speech, remaining_seconds};
+use super::{Time, fmt_day, fmt_time};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+pub const FORMAT: &str = "podium-session";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Waiting,
+    Current,
+    Spoken,
+    Withdrawn,
+}
+
+impl Status {
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Waiting => "waiting",
+            Status::Current => "current",
+            Status::Spoken => "spoken",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// What happens to a speaker who is not in the room when called (beyond the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum AbsentPolicy {
+    /// Moved back behind the next speaker (the practice at the CND).
+    #[default]
+    BehindNext,
+    EndOfTier,
+    Drop,
+}
+
+impl AbsentPolicy {
+    pub const ALL: [AbsentPolicy; 3] = [
+        AbsentPolicy::BehindNext,
+        AbsentPolicy::EndOfTier,
+        AbsentPolicy::Drop,
+    ];
+    pub fn word(self) -> &'static str {
+        match self {
+            AbsentPolicy::BehindNext => "behind-next",
+            AbsentPolicy::EndOfTier => "end-of-tier",
+            AbsentPolicy::Drop => "drop",
+        }
+    }
+    pub fn parse(text: &str) -> Option<AbsentPolicy> {
+        let t = text.trim().to_lowercase();
+        AbsentPolicy::ALL.into_iter().find(|p| p.word() == t)
+    }
+}
+
+/// A meeting slot, e.g. 10:00-13:00 (annex, "Proposed organization of work").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    pub start: Time,
+    pub end: Time,
+}
+
+/// The settings of one list (R1, R6, R7 and the "beyond the text" settings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// R6: 3 minutes for every speaker.
+    pub limit_seconds: i64,
+    /// R6: 5 minutes for the Chair of a regional group speaking for the group.
+    pub chair_limit_seconds: i64,
+    /// Time between two speakers, counted in the projected start times.
+    pub changeover_seconds: i64,
+    /// R1: the window. `None` means no bound on that side.
+    pub opens: Option<Time>,
+    pub closes: Option<Time>,
+    /// R7: the submission deadline for pre-recorded video statements.
+    pub video_deadline: Option<Time>,
+    pub slots: Vec<Slot>,
+    /// Parties (state-party, reio) before all others.
+    pub observers_last: bool,
+    /// Orders the priority tier by the ladder (equal standing at the top).
+    pub protocol_order: bool,
+    pub absent: AbsentPolicy,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            limit_seconds: 180,
+            chair_limit_seconds: 300,
+            changeover_seconds: 30,
+            opens: None,
+            closes: None,
+            video_deadline: None,
+            slots: Vec::new(),
+            observers_last: true,
+            protocol_order: false,
+            absent: AbsentPolicy::BehindNext,
+        }
+    }
+}
+
+/// One inscription on the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: u64,
+    pub delegation: String,
+    pub speaker: String,
+    pub level: Level,
+    pub chair_of: Option<Group>,
+    pub category: Category,
+    pub mode: Mode,
+    /// R2: when the request reached the secretariat. Never changes.
+    pub requested_at: Time,
+    /// The time the queue orders by: `requested_at`, or the notice of a replacement that changed
+    /// tier (R4); a swap exchanges it (R5).
+    pub queued_at: Time,
+    /// Ties on `queued_at` keep the order of the commands that set them: this counter records it.
+    pub order: u64,
+    pub limit_seconds: i64,
+    pub status: Status,
+    #[serde(default)]
+    pub statement_received: bool,
+    #[serde(default)]
+    pub no_post: bool,
+    /// R7: who introduces a video statement.
+    #[serde(default)]
+    pub introducer: Option<String>,
+    /// R1: the reason given for accepting a request outside the window.
+    #[serde(default)]
+    pub late_reason: Option<String>,
+    #[serde(default)]
+    pub started_at: Option<Time>,
+    #[serde(default)]
+    pub ended_at: Option<Time>,
+    #[serde(default)]
+    pub spoken_seconds: Option<i64>,
+    /// The order in which spoken and withdrawn entries left the queue.
+    #[serde(default)]
+    pub closed_order: Option<u64>,
+}
+
+impl Entry {
+    pub fn is_priority(&self) -> bool {
+        self.level.is_priority()
+    }
+
+    /// "Ghana" or "Ghana (for the African States)".
+    pub fn title(&self) -> String {
+        match self.chair_of {
+            Some(g) => format!("{} (for the {})", self.delegation, g.name()),
+            None => self.delegation.clone(),
+        }
+    }
+
+    /// R7: a video requested after the video deadline.
+    pub fn video_late(&self, settings: &Settings) -> bool {
+        self.mode == Mode::Video
+            && settings
+                .video_deadline
+                .is_some_and(|deadline| self.requested_at > deadline)
+    }
+}
+
+/// The kinds of change the log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    Created,
+    Added,
+    Replaced,
+    Swapped,
+    Withdrawn,
+    Called,
+    Ended,
+    Paused,
+    PointOfOrder,
+    Resumed,
+    ExtraTime,
+    Absent,
+    Marked,
+    Setting,
+    Message,
+    Undone,
+    Redone,
+    Recovered,
+    Imported,
+}
+
+/// One line of the change log: what, when, and the reason where one was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogRecord {
+    /// When the change was made at the desk.
+    pub at: Time,
+    pub what: Change,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<u64>,
+    /// The second entry of a swap (the first is the proposing delegation's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<u64>,
+    /// The time of the notice to the secretariat (replacement, swap, withdrawal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_at: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The change in words, as the officer reads it back.
+    pub text: String,
+}
+
+/// Everything a refused command can say. Each message names the rule and says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RuleError {
+    #[error(
+        "R1: the list of speakers {window}; this request was made at {at}. If it reached the secretariat in time, give its real time with --at; to accept it anyway, give the President's reason with --late REASON"
+    )]
+    OutsideWindow { window: String, at: String },
+    #[error(
+        "{delegation} already has entry #{id} on this list{what}; one entry per delegation (a statement on behalf of a regional group is a separate entry: use --chair-of). Withdraw #{id} first to replace it"
+    )]
+    Duplicate {
+        delegation: String,
+        id: u64,
+        what: String,
+    },
+    #[error("the {0} is empty: type it in")]
+    Empty(&'static str),
+    #[error("there is no entry {0}: `podium list FILE` shows the ids")]
+    NoSuchEntry(String),
+    #[error("{name} names {count} entries: {candidates}; give the id instead")]
+    Ambiguous {
+        name: String,
+        count: usize,
+        candidates: String,
+    },
+    #[error(
+        "entry #{id} ({delegation}) is {status}, not waiting: only waiting entries can be {action}"
+    )]
+    NotWaiting {
+        id: u64,
+        delegation: String,
+        status: &'static str,
+        action: &'static str,
+    },
+    #[error(
+        "R4: the notice time {notice} is earlier than the request of entry #{id} ({requested}); give the time the change of speaker was notified with --at"
+    )]
+    NoticeBeforeRequest {
+        id: u64,
+        notice: String,
+        requested: String,
+    },
+    #[error(
+        "R5: a swap needs two speakers at the same level: #{a} ({a_delegation}) is {a_level}, #{b} ({b_delegation}) is {b_level}"
+    )]
+    SwapAcrossLevels {
+        a: u64,
+        a_delegation: String,
+        a_level: &'static str,
+        b: u64,
+        b_delegation: String,
+        b_level: &'static str,
+    },
+    #[error("R5: a swap is between two delegations; #{a} and #{b} are both {delegation}")]
+    SwapSameDelegation { a: u64, b: u64, delegation: String },
+    #[error("R5: a swap needs two different entries; #{0} was named twice")]
+    SwapSameEntry(u64),
+    #[error(
+        "R5: observers speak after the parties, so a swap stays inside one part: #{a} ({a_delegation}) is a {a_category}, #{b} ({b_delegation}) a {b_category}. Turn observers-last off to allow it"
+    )]
+    SwapAcrossParts {
+        a: u64,
+        a_delegation: String,
+        a_category: &'static str,
+        b: u64,
+        b_delegation: String,
+        b_category: &'static str,
+    },
+    #[error("nobody is waiting and nobody is speaking: add an inscription first")]
+    NothingToCall,
+    #[error("nobody is at the podium: call the next speaker first (n)")]
+    NoCurrentSpeech,
+    #[error("the time limit cannot go below {0} seconds")]
+    LimitTooShort(i64),
+    #[error(
+        "the window would open ({opens}) after it closes ({closes}); set them in the other order"
+    )]
+    WindowInverted { opens: String, closes: String },
+    #[error("slot {0}: a slot must end after it starts, and slots must not overlap")]
+    BadSlot(String),
+    #[error("{0}")]
+    BadValue(String),
+    #[error("nothing to {0}")]
+    NothingToUndo(&'static str),
+}
+
+/// What an applied command reports back to the officer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Done {
+    pub message: String,
+    pub warnings: Vec<String>,
+    pub entry: Option<u64>,
+}
+
+impl Done {
+    fn say(message: String, entry: Option<u64>) -> Done {
+        Done {
+            message,
+            warnings: Vec::new(),
+            entry,
+        }
+    }
+}
+
+/// A request for inscription, as typed in from the email or read from a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inscription {
+    pub delegation: String,
+    pub speaker: String,
+    pub level: Level,
+    pub chair_of: Option<Group>,
+    pub category: Category,
+    pub mode: Mode,
+    /// `None`: now.
+    pub requested_at: Option<Time>,
+    /// R1: the override, with the President's reason.
+    pub late: Option<String>,
+    pub no_post: bool,
+}
+
+impl Inscription {
+    pub fn new(delegation: &str, speaker: &str, level: Level) -> Inscription {
+        Inscription {
+            delegation: delegation.to_string(),
+            speaker: speaker.to_string(),
+            level,
+            chair_of: None,
+            category: Category::StateParty,
+            mode: Mode::Floor,
+            requested_at: None,
+            late: None,
+            no_post: false,
+        }
+    }
+}
+
+/// Which entries a command accepts when a delegation's name is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accepts {
+    Waiting,
+    /// Waiting or at the podium (`absent`).
+    WaitingOrCurrent,
+    /// Any entry not withdrawn (`mark`).
+    AnyButWithdrawn,
+}
+
+/// The whole state of one list, as the file holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: String,
+    pub version: u32,
+    pub title: String,
+    pub settings: Settings,
+    /// In the order of inscription (ids ascending).
+    pub entries: Vec<Entry>,
+    /// The speech at the podium, as of the last checkpoint.
+    pub speech: Option<Speech>,
+    /// The short message to the speaker on the presenter views.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The next id to give; ids are never reused.
+    pub next_id: u64,
+    /// The next value of the order counter (`Entry::order`, `Entry::closed_order`).
+    pub next_order: u64,
+    pub log: Vec<LogRecord>,
+}
+
+/// The queue's sort key: part (parties first), tier (priority first), protocol rank, time, order.
+type QueueKey = (u8, u8, u8, Time, u64);
+
+impl Session {
+    pub fn new(title: &str, settings: Settings, now: Time) -> Session {
+        let mut s = Session {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            title: title.to_string(),
+            settings,
+            entries: Vec::new(),
+            speech: None,
+            message: None,
+            next_id: 1,
+            next_order: 1,
+            log: Vec::new(),
+        };
+        s.record(
+            now,
+            Change::Created,
+            None,
+            format!("list \"{title}\" created"),
+        );
+        s
+    }
+
+    // ----- reading -----
+
+    pub fn entry(&self, id: u64) -> Option<&Entry> {
+        // Entries are kept in id order, so a binary search finds one.
+        self.entries
+            .binary_search_by_key(&id, |e| e.id)
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    fn entry_mut(&mut self, id: u64) -> Option<&mut Entry> {
+        self.entries
+            .binary_search_by_key(&id, |e| e.id)
+            .ok()
+            .map(move |i| &mut self.entries[i])
+    }
+
+    fn index_of(&self, id: u64) -> usize {
+        self.entries
+            .binary_search_by_key(&id, |e| e.id)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The part of the queue an entry belongs to: 0 for the parties, 1 for observers when
+    /// observers speak last.
+    pub fn part(&self, e: &Entry) -> u8 {
+        u8::from(self.settings.observers_last && !e.category.is_party())
+    }
+
+    /// R3: the priority tier first.
+    pub fn tier(e: &Entry) -> u8 {
+        u8::from(!e.is_priority())
+    }
+
+    fn key(&self, e: &Entry) -> QueueKey {
+        let rank = if self.settings.protocol_order && e.is_priority() {
+            e.level.protocol_rank()
+        } else {
+            0
+        };
+        (self.part(e), Self::tier(e), rank, e.queued_at, e.order)
+    }
+
+    /// The queue: waiting entries in speaking order (R2, R3, observers last).
+    pub fn queue(&self) -> Vec<&Entry> {
+        let mut q: Vec<(QueueKey, &Entry)> = self
+            .entries
+            .iter()
+            .filter(|e| e.status == Status::Waiting)
+            .map(|e| (self.key(e), e))
+            .collect();
+        q.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        q.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Every entry in display order: spoken (in the order they spoke), the current one, the
+    /// queue, then withdrawn ones (in the order they withdrew).
+    pub fn display_order(&self) -> Vec<&Entry> {
+        let closed = |status: Status| {
+            let mut v: Vec<&Entry> = self.entries.iter().filter(|e| e.status == status).collect();
+            v.sort_by_key(|e| e.closed_order.unwrap_or(0));
+            v
+        };
+        let mut out = closed(Status::Spoken);
+        out.extend(self.current());
+        out.extend(self.queue());
+        out.extend(closed(Status::Withdrawn));
+        out
+    }
+
+    pub fn current(&self) -> Option<&Entry> {
+        self.speech.as_ref().and_then(|s| self.entry(s.entry))
+    }
+
+    pub fn count(&self, status: Status) -> usize {
+        self.entries.iter().filter(|e| e.status == status).count()
+    }
+
+    /// Where the window stands at `now`.
+    pub fn window_state(&self, now: Time) -> &'static str {
+        match (self.settings.opens, self.settings.closes) {
+            (Some(o), _) if now < o => "not-open",
+            (_, Some(c)) if now > c => "closed",
+            _ => "open",
+        }
+    }
+
+    /// The window in words, for messages and the header.
+    pub fn window_words(&self) -> String {
+        match (self.settings.opens, self.settings.closes) {
+            (None, None) => "is always open".to_string(),
+            (Some(o), None) => format!("opens at {}", fmt_time(o)),
+            (None, Some(c)) => format!("closes at {}", fmt_time(c)),
+            (Some(o), Some(c)) => format!("is open from {} to {}", fmt_time(o), fmt_time(c)),
+        }
+    }
+
+    fn in_window(&self, at: Time) -> bool {
+        self.settings.opens.is_none_or(|o| at >= o) && self.settings.closes.is_none_or(|c| at <= c)
+    }
+
+    /// Finds an entry by id, or by a delegation's name (any case) that names exactly one entry
+    /// among those the command accepts.
+    pub fn resolve(&self, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
+        let t = text.trim();
+        if let Ok(id) = t.trim_start_matches('#').parse::<u64>()
+            && self.entry(id).is_some()
+        {
+            return Ok(id);
+        }
+        let wanted = t.to_lowercase();
+        let ok = |e: &Entry| match accepts {
+            Accepts::Waiting => e.status == Status::Waiting,
+            Accepts::WaitingOrCurrent => matches!(e.status, Status::Waiting | Status::Current),
+            Accepts::AnyButWithdrawn => e.status != Status::Withdrawn,
+        };
+        let named: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.delegation.to_lowercase() == wanted)
+            .collect();
+        let candidates: Vec<&Entry> = named.iter().copied().filter(|e| ok(e)).collect();
+        match candidates.as_slice() {
+            [one] => Ok(one.id),
+            [] => match named.first() {
+                // The delegation is on the list, but not in a state this command accepts:
+                // say so rather than "no such entry".
+                Some(e) => Err(RuleError::NotWaiting {
+                    id: e.id,
+                    delegation: e.delegation.clone(),
+                    status: e.status.word(),
+                    action: "named here",
+                }),
+                None => Err(RuleError::NoSuchEntry(t.to_string())),
+            },
+            many => Err(RuleError::Ambiguous {
+                name: t.to_string(),
+                count: many.len(),
+                candidates: many
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "#{} {} ({}, {})",
+                            e.id,
+                            e.title(),
+                            e.speaker,
+                            e.status.word()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }),
+        }
+    }
+
+    fn waiting(&self, id: u64, action: &'static str) -> Result<&Entry, RuleError> {
+        let e = self
+            .entry(id)
+            .ok_or_else(|| RuleError::NoSuchEntry(id.to_string()))?;
+        if e.status != Status::Waiting {
+            return Err(RuleError::NotWaiting {
+                id,
+                delegation: e.delegation.clone(),
+                status: e.status.word(),
+                action,
+            });
+        }
+        Ok(e)
+    }
+
+    /// The limit an entry gets (R6): the chair's limit when speaking for a regional group.
+    pub fn limit_for(&self, chair_of: Option<Group>) -> i64 {
+        if chair_of.is_some() {
+            self.settings.chair_limit_seconds
+        } else {
+            self.settings.limit_seconds
+        }
+    }
+
+    fn take_order(&mut self) -> u64 {
+        let o = self.next_order;
+        self.next_order += 1;
+        o
+    }
+
+    fn record(
+        &mut self,
+        at: Time,
+        what: Change,
+        entry: Option<u64>,
+        text: String,
+    ) -> &mut LogRecord {
+        self.log.push(LogRecord {
+            at,
+            what,
+            entry,
+            other: None,
+            notice_at: None,
+            reason: None,
+            text,
+        });
+        let last = self.log.len() - 1;
+        &mut self.log[last]
+    }
+
+    /// The place (1-based) of a waiting entry in the queue.
+    pub fn position(&self, id: u64) -> Option<usize> {
+        self.queue().iter().position(|e| e.id == id).map(|p| p + 1)
+    }
+
+    // ----- commands -----
+
+    /// An inscription (R1, R2, R3, R6, R7, one entry per delegation).
+    pub fn add(&mut self, ins: Inscription, now: Time) -> Result<Done, RuleError> {
+        let delegation = ins.delegation.trim().to_string();
+        let speaker = ins.speaker.trim().to_string();
+        if delegation.is_empty() {
+            return Err(RuleError::Empty("delegation"));
+        }
+        if speaker.is_empty() {
+            return Err(RuleError::Empty("speaker's name"));
+        }
+        let at = ins.requested_at.unwrap_or(now);
+        let late = ins
+            .late
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string);
+        if !self.in_window(at) && late.is_none() {
+            return Err(RuleError::OutsideWindow {
+                window: self.window_words(),
+                at: fmt_time(at),
+            });
+        }
+        let lower = delegation.to_lowercase();
+        if let Some(dup) = self.entries.iter().find(|e| {
+            e.status != Status::Withdrawn
+                && e.chair_of == ins.chair_of
+                && e.delegation.to_lowercase() == lower
+        }) {
+            return Err(RuleError::Duplicate {
+                delegation: dup.delegation.clone(),
+                id: dup.id,
+                what: match dup.chair_of {
+                    Some(g) => format!(" on behalf of the {}", g.name()),
+                    None => String::new(),
+                },
+            });
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        let order = self.take_order();
+        let entry = Entry {
+            id,
+            delegation,
+            speaker,
+            level: ins.level,
+            chair_of: ins.chair_of,
+            category: ins.category,
+            mode: ins.mode,
+            requested_at: at,
+            queued_at: at,
+            order,
+            limit_seconds: self.limit_for(ins.chair_of),
+            status: Status::Waiting,
+            statement_received: false,
+            no_post: ins.no_post,
+            introducer: None,
+            late_reason: late.clone(),
+            started_at: None,
+            ended_at: None,
+            spoken_seconds: None,
+            closed_order: None,
+        };
+        let mut warnings = Vec::new();
+        if entry.video_late(&self.settings)
+            && let Some(deadline) = self.settings.video_deadline
+        {
+            warnings.push(format!(
+                "R7: this video statement was requested after the video deadline ({})",
+                fmt_time(deadline)
+            ));
+        }
+        if entry.mode == Mode::Video {
+            warnings.push(
+                "R7: a video statement is introduced by a representative present in the hall, or by the President: record who with `mark --introducer`".to_string(),
+            );
+        }
+        let tier = if entry.is_priority() {
+            "priority tier"
+        } else {
+            "general tier"
+        };
+        let text = format!(
+            "added {} ({}, {}), requested {}, {}{}",
+            entry.title(),
+            entry.speaker,
+            entry.level.label(),
+            fmt_time(at),
+            tier,
+            if late.is_some() {
+                " outside the window, by override"
+            } else {
+                ""
+            }
+        );
+        self.entries.push(entry);
+        let rec = self.record(now, Change::Added, Some(id), text);
+        rec.reason = late;
+        rec.notice_at = Some(at);
+        let place = self.position(id).unwrap_or(0);
+        Ok(Done {
+            message: format!(
+                "#{id} added, place {place} of {}",
+                self.count(Status::Waiting)
+            ),
+            warnings,
+            entry: Some(id),
+        })
+    }
+
+    /// R4: a change of speaker. A change of tier re-queues the entry at the notice time.
+    pub fn replace(
+        &mut self,
+        id: u64,
+        speaker: &str,
+        level: Level,
+        notice: Option<Time>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        let speaker = speaker.trim().to_string();
+        if speaker.is_empty() {
+            return Err(RuleError::Empty("speaker's name"));
+        }
+        let notice = notice.unwrap_or(now);
+        let e = self.waiting(id, "replaced")?;
+        if notice < e.requested_at {
+            return Err(RuleError::NoticeBeforeRequest {
+                id,
+                notice: fmt_time(notice),
+                requested: fmt_time(e.requested_at),
+            });
+        }
+        let tier_changed = e.level.is_priority() != level.is_priority();
+        let before = format!("{} ({})", e.speaker, e.level.label());
+        let order = if tier_changed {
+            Some(self.take_order())
+        } else {
+            None
+        };
+        let Some(e) = self.entry_mut(id) else {
+            return Err(RuleError::NoSuchEntry(id.to_string()));
+        };
+        e.speaker = speaker;
+        e.level = level;
+        if let Some(order) = order {
+            e.queued_at = notice;
+            e.order = order;
+        }
+        let text = format!(
+            "speaker of {} replaced: {} by {} ({}), notified {}{}",
+            e.title(),
+            before,
+            e.speaker,
+            e.level.label(),
+            fmt_time(notice),
+            if tier_changed {
+                if level.is_priority() {
+                    "; joins the priority tier at the notice time"
+                } else {
+                    "; re-queued in the general tier at the notice time"
+                }
+            } else {
+                "; same tier, keeps its place"
+            }
+        );
+        let rec = self.record(now, Change::Replaced, Some(id), text);
+        rec.notice_at = Some(notice);
+        let place = self.position(id).unwrap_or(0);
+        Ok(Done::say(
+            format!("#{id} replaced, now place {place}"),
+            Some(id),
+        ))
+    }
+
+    /// R5: two delegations change places; the first named is the proposing delegation.
+    pub fn swap(
+        &mut self,
+        a: u64,
+        b: u64,
+        notice: Option<Time>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        if a == b {
+            return Err(RuleError::SwapSameEntry(a));
+        }
+        let ea = self.waiting(a, "swapped")?;
+        let eb = self.waiting(b, "swapped")?;
+        if ea.delegation.to_lowercase() == eb.delegation.to_lowercase() {
+            return Err(RuleError::SwapSameDelegation {
+                a,
+                b,
+                delegation: ea.delegation.clone(),
+            });
+        }
+        if ea.level != eb.level {
+            return Err(RuleError::SwapAcrossLevels {
+                a,
+                a_delegation: ea.delegation.clone(),
+                a_level: ea.level.word(),
+                b,
+                b_delegation: eb.delegation.clone(),
+                b_level: eb.level.word(),
+            });
+        }
+        if self.part(ea) != self.part(eb) {
+            return Err(RuleError::SwapAcrossParts {
+                a,
+                a_delegation: ea.delegation.clone(),
+                a_category: ea.category.word(),
+                b,
+                b_delegation: eb.delegation.clone(),
+                b_category: eb.category.word(),
+            });
+        }
+        let notice = notice.unwrap_or(now);
+        let (ia, ib) = (self.index_of(a), self.index_of(b));
+        let (qa, oa) = (self.entries[ia].queued_at, self.entries[ia].order);
+        let (qb, ob) = (self.entries[ib].queued_at, self.entries[ib].order);
+        self.entries[ia].queued_at = qb;
+        self.entries[ia].order = ob;
+        self.entries[ib].queued_at = qa;
+        self.entries[ib].order = oa;
+        let text = format!(
+            "{} and {} changed places at the notice of {} ({})",
+            self.entries[ia].title(),
+            self.entries[ib].title(),
+            self.entries[ia].delegation,
+            fmt_time(notice)
+        );
+        let rec = self.record(now, Change::Swapped, Some(a), text);
+        rec.other = Some(b);
+        rec.notice_at = Some(notice);
+        Ok(Done::say(
+            format!(
+                "#{a} is now place {}, #{b} place {}",
+                self.position(a).unwrap_or(0),
+                self.position(b).unwrap_or(0)
+            ),
+            Some(a),
+        ))
+    }
+
+    pub fn withdraw(
+        &mut self,
+        id: u64,
+        notice: Option<Time>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        self.waiting(id, "withdrawn")?;
+        let order = self.take_order();
+        let notice = notice.unwrap_or(now);
+        let i = self.index_of(id);
+        self.entries[i].status = Status::Withdrawn;
+        self.entries[i].closed_order = Some(order);
+        let text = format!(
+            "{} withdrawn, notified {}",
+            self.entries[i].title(),
+            fmt_time(notice)
+        );
+        let rec = self.record(now, Change::Withdrawn, Some(id), text);
+        rec.notice_at = Some(notice);
+        Ok(Done::say(format!("#{id} withdrawn"), Some(id)))
+    }
+
+    /// Ends the current speech (if any) and calls the first waiting entry, its timer running.
+    pub fn next(&mut self, now: Time) -> Result<Done, RuleError> {
+        let first = self.queue().first().map(|e| e.id);
+        if self.speech.is_none() && first.is_none() {
+            return Err(RuleError::NothingToCall);
+        }
+        let mut said = Vec::new();
+        if let Some(ended) = self.end_speech(now) {
+            said.push(ended);
+        }
+        match first {
+            Some(id) => {
+                let i = self.index_of(id);
+                self.entries[i].status = Status::Current;
+                self.entries[i].started_at = Some(now);
+                self.speech = Some(Speech::start(id, now));
+                let e = &self.entries[i];
+                let text = format!(
+                    "{} called: {} ({}), {}, {}",
+                    e.title(),
+                    e.speaker,
+                    e.level.label(),
+                    e.mode.word(),
+                    fmt_seconds(e.limit_seconds)
+                );
+                said.push(format!("#{id} {} has the floor", e.title()));
+                self.record(now, Change::Called, Some(id), text);
+            }
+            None => said.push("nobody is waiting: the floor is empty".to_string()),
+        }
+        Ok(Done::say(said.join("; "), first))
+    }
+
+    /// Ends the current speech, if any, recording the time spoken.
+    fn end_speech(&mut self, now: Time) -> Option<String> {
+        let speech = self.speech.take()?;
+        let seconds = speech.elapsed_seconds(now);
+        let order = self.take_order();
+        let i = self.index_of(speech.entry);
+        let e = self.entries.get_mut(i)?;
+        e.status = Status::Spoken;
+        e.spoken_seconds = Some(seconds);
+        e.ended_at = Some(now);
+        e.closed_order = Some(order);
+        let over = seconds - e.limit_seconds;
+        let text = format!(
+            "{} spoke {} of {}{}",
+            e.title(),
+            fmt_seconds(seconds),
+            fmt_seconds(e.limit_seconds),
+            if over > 0 {
+                format!(", {} over", fmt_seconds(over))
+            } else {
+                String::new()
+            }
+        );
+        let id = e.id;
+        self.record(now, Change::Ended, Some(id), text.clone());
+        Some(text)
+    }
+
+    fn speech_mut(&mut self) -> Result<&mut Speech, RuleError> {
+        self.speech.as_mut().ok_or(RuleError::NoCurrentSpeech)
+    }
+
+    /// Space: pause or resume the current timer.
+    pub fn toggle_pause(&mut self, now: Time) -> Result<Done, RuleError> {
+        let speech = self.speech_mut()?;
+        let id = speech.entry;
+        if speech.running {
+            speech.pause(now, false);
+            let secs = speech.elapsed_seconds(now);
+            self.record(
+                now,
+                Change::Paused,
+                Some(id),
+                format!("timer paused at {}", fmt_seconds(secs)),
+            );
+            Ok(Done::say("timer paused".into(), Some(id)))
+        } else {
+            speech.resume(now);
+            let secs = speech.elapsed_seconds(now);
+            self.record(
+                now,
+                Change::Resumed,
+                Some(id),
+                format!("timer resumed at {}", fmt_seconds(secs)),
+            );
+            Ok(Done::say("timer running".into(), Some(id)))
+        }
+    }
+
+    /// A point of order pauses the current speaker's timer, marked as such; resuming continues.
+    pub fn point_of_order(&mut self, now: Time) -> Result<Done, RuleError> {
+        let speech = self.speech_mut()?;
+        let id = speech.entry;
+        speech.pause(now, true);
+        let secs = speech.elapsed_seconds(now);
+        self.record(
+            now,
+            Change::PointOfOrder,
+            Some(id),
+            format!("point of order: timer paused at {}", fmt_seconds(secs)),
+        );
+        Ok(Done::say(
+            "point of order: timer paused (Space resumes)".into(),
+            Some(id),
+        ))
+    }
+
+    /// Extra time granted by the President (or taken back): raises the entry's limit.
+    pub fn extra_time(&mut self, seconds: i64, now: Time) -> Result<Done, RuleError> {
+        const MINIMUM: i64 = 30;
+        let id = self
+            .speech
+            .as_ref()
+            .ok_or(RuleError::NoCurrentSpeech)?
+            .entry;
+        let i = self.index_of(id);
+        let e = self.entries.get_mut(i).ok_or(RuleError::NoCurrentSpeech)?;
+        let limit = e.limit_seconds + seconds;
+        if limit < MINIMUM {
+            return Err(RuleError::LimitTooShort(MINIMUM));
+        }
+        e.limit_seconds = limit;
+        let text = format!(
+            "{} {} {}: limit now {}",
+            if seconds >= 0 {
+                "extra time for"
+            } else {
+                "time taken from"
+            },
+            e.title(),
+            fmt_seconds(seconds.abs()),
+            fmt_seconds(limit)
+        );
+        self.record(now, Change::ExtraTime, Some(id), text.clone());
+        Ok(Done::say(text, Some(id)))
+    }
+
+    /// The speaker is not in the room when called: the absent setting applies.
+    pub fn absent(&mut self, id: u64, now: Time) -> Result<Done, RuleError> {
+        let e = self
+            .entry(id)
+            .ok_or_else(|| RuleError::NoSuchEntry(id.to_string()))?;
+        match e.status {
+            Status::Waiting => {}
+            Status::Current => {
+                // The speaker never took the floor: back to the queue, the speech undone.
+                self.speech = None;
+                let i = self.index_of(id);
+                self.entries[i].status = Status::Waiting;
+                self.entries[i].started_at = None;
+            }
+            status => {
+                return Err(RuleError::NotWaiting {
+                    id,
+                    delegation: e.delegation.clone(),
+                    status: status.word(),
+                    action: "marked absent",
+                });
+            }
+        }
+        let policy = self.settings.absent;
+        let i = self.index_of(id);
+        let title = self.entries[i].title();
+        let outcome = match policy {
+            AbsentPolicy::Drop => {
+                let order = self.take_order();
+                self.entries[i].status = Status::Withdrawn;
+                self.entries[i].closed_order = Some(order);
+                "dropped from the list".to_string()
+            }
+            AbsentPolicy::BehindNext => {
+                let (part, tier) = (self.part(&self.entries[i]), Self::tier(&self.entries[i]));
+                let queue = self.queue();
+                let next = queue
+                    .iter()
+                    .skip_while(|e| e.id != id)
+                    .nth(1)
+                    .filter(|n| self.part(n) == part && Self::tier(n) == tier)
+                    .map(|n| n.id);
+                match next {
+                    Some(n) => {
+                        let j = self.index_of(n);
+                        let (qa, oa) = (self.entries[i].queued_at, self.entries[i].order);
+                        self.entries[i].queued_at = self.entries[j].queued_at;
+                        self.entries[i].order = self.entries[j].order;
+                        self.entries[j].queued_at = qa;
+                        self.entries[j].order = oa;
+                        format!("moved behind {}", self.entries[j].title())
+                    }
+                    // R3 holds even here: an absent minister does not leave the priority tier.
+                    None => "stays: last of its tier".to_string(),
+                }
+            }
+            AbsentPolicy::EndOfTier => {
+                let (part, tier) = (self.part(&self.entries[i]), Self::tier(&self.entries[i]));
+                let last = self
+                    .entries
+                    .iter()
+                    .filter(|e| {
+                        e.status == Status::Waiting && self.part(e) == part && Self::tier(e) == tier
+                    })
+                    .map(|e| e.queued_at)
+                    .max()
+                    .unwrap_or(self.entries[i].queued_at);
+                let order = self.take_order();
+                self.entries[i].queued_at = last;
+                self.entries[i].order = order;
+                "moved to the end of its tier".to_string()
+            }
+        };
+        let text = format!("{title} absent when called ({}): {outcome}", policy.word());
+        self.record(now, Change::Absent, Some(id), text);
+        Ok(Done::say(
+            format!(
+                "#{id} absent: {outcome}{}",
+                self.position(id)
+                    .map(|p| format!(", now place {p}"))
+                    .unwrap_or_default()
+            ),
+            Some(id),
+        ))
+    }
+
+    /// R9 and R7: statement received, do not post / post, who introduces a video.
+    pub fn mark(&mut self, id: u64, mark: Mark, now: Time) -> Result<Done, RuleError> {
+        let e = self
+            .entry_mut(id)
+            .ok_or_else(|| RuleError::NoSuchEntry(id.to_string()))?;
+        let what = match &mark {
+            Mark::StatementReceived => {
+                e.statement_received = true;
+                "statement received".to_string()
+            }
+            Mark::NoPost => {
+                e.no_post = true;
+                "do not post the statement".to_string()
+            }
+            Mark::Post => {
+                e.no_post = false;
+                "the statement may be posted".to_string()
+            }
+            Mark::Introducer(name) => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(RuleError::Empty("introducer's name"));
+                }
+                e.introducer = Some(name.to_string());
+                format!("video introduced by {name}")
+            }
+        };
+        let text = format!("{}: {what}", e.title());
+        self.record(now, Change::Marked, Some(id), text);
+        Ok(Done::say(format!("#{id}: {what}"), Some(id)))
+    }
+
+    /// A message to the speaker on the presenter views; empty clears it.
+    pub fn set_message(&mut self, text: &str, now: Time) -> Done {
+        let text = text.trim();
+        self.message = (!text.is_empty()).then(|| text.to_string());
+        let said = match &self.message {
+            Some(m) => format!("message to the speaker: \"{m}\""),
+            None => "message to the speaker cleared".to_string(),
+        };
+        self.record(now, Change::Message, None, said.clone());
+        Done::say(said, None)
+    }
+
+    /// Changes a setting. Limits apply to the waiting entries at once (the current speaker keeps
+    /// the limit they were called with, extra time included).
+    pub fn set(&mut self, setting: Setting, now: Time) -> Result<Done, RuleError> {
+        let s = &mut self.settings;
+        let said = match setting {
+            Setting::Limit(v) | Setting::ChairLimit(v) if v < 1 => {
+                return Err(RuleError::LimitTooShort(1));
+            }
+            Setting::Limit(v) => {
+                s.limit_seconds = v;
+                format!("limit {}", fmt_seconds(v))
+            }
+            Setting::ChairLimit(v) => {
+                s.chair_limit_seconds = v;
+                format!("chair-limit {}", fmt_seconds(v))
+            }
+            Setting::Changeover(v) => {
+                if v < 0 {
+                    return Err(RuleError::BadValue(
+                        "a changeover cannot be negative: give e.g. 30s".into(),
+                    ));
+                }
+                s.changeover_seconds = v;
+                format!("changeover {}", fmt_seconds(v))
+            }
+            Setting::Opens(t) | Setting::Closes(t) => {
+                let (opens, closes) = match setting {
+                    Setting::Opens(_) => (t, s.closes),
+                    _ => (s.opens, t),
+                };
+                if let (Some(o), Some(c)) = (opens, closes)
+                    && o > c
+                {
+                    return Err(RuleError::WindowInverted {
+                        opens: fmt_time(o),
+                        closes: fmt_time(c),
+                    });
+                }
+                s.opens = opens;
+                s.closes = closes;
+                format!(
+                    "window opens {}, closes {}",
+                    opens.map(fmt_time).unwrap_or_else(|| "any time".into()),
+                    closes.map(fmt_time).unwrap_or_else(|| "never".into())
+                )
+            }
+            Setting::VideoDeadline(t) => {
+                s.video_deadline = t;
+                format!(
+                    "video deadline {}",
+                    t.map(fmt_time).unwrap_or_else(|| "none".into())
+                )
+            }
+            Setting::Slots(slots) => {
+                let slots = check_slots(slots)?;
+                let words = if slots.is_empty() {
+                    "none".to_string()
+                } else {
+                    slots
+                        .iter()
+                        .map(|s| format!("{}-{}", fmt_time(s.start), fmt_time(s.end)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                s.slots = slots;
+                format!("slots {words}")
+            }
+            Setting::ObserversLast(on) => {
+                s.observers_last = on;
+                format!("observers-last {}", on_off(on))
+            }
+            Setting::ProtocolOrder(on) => {
+                s.protocol_order = on;
+                format!("protocol-order {}", on_off(on))
+            }
+            Setting::Absent(p) => {
+                s.absent = p;
+                format!("absent {}", p.word())
+            }
+        };
+        let (limit, chair) = (
+            self.settings.limit_seconds,
+            self.settings.chair_limit_seconds,
+        );
+        for e in self
+            .entries
+            .iter_mut()
+            .filter(|e| e.status == Status::Waiting)
+        {
+            e.limit_seconds = if e.chair_of.is_some() { chair } else { limit };
+        }
+        self.record(now, Change::Setting, None, format!("setting: {said}"));
+        Ok(Done::say(format!("set {said}"), None))
+    }
+
+    /// Why the entry stands where it stands, read from the change log (SPEC section 4).
+    pub fn why(&self, id: u64) -> Vec<String> {
+        let Some(e) = self.entry(id) else {
+            return Vec::new();
+        };
+        let name = |id: Option<u64>| {
+            id.and_then(|i| self.entry(i))
+                .map(|e| e.delegation.clone())
+                .unwrap_or_else(|| "?".into())
+        };
+        let mut out = vec![format!(
+            "{} since the request of {}{}",
+            if e.is_priority() {
+                "priority tier"
+            } else {
+                "general tier"
+            },
+            fmt_day(e.requested_at),
+            if self.part(e) == 1 {
+                "; observers speak after the parties"
+            } else {
+                ""
+            }
+        )];
+        for r in self
+            .log
+            .iter()
+            .filter(|r| r.entry == Some(id) || r.other == Some(id))
+        {
+            let day = r.notice_at.map(fmt_day).unwrap_or_else(|| fmt_day(r.at));
+            match r.what {
+                Change::Added if r.reason.is_some() => out.push(format!(
+                    "accepted outside the window: {}",
+                    r.reason.clone().unwrap_or_default()
+                )),
+                Change::Replaced => out.push(format!("{} ({day})", r.text)),
+                Change::Swapped => {
+                    let with = if r.entry == Some(id) {
+                        r.other
+                    } else {
+                        r.entry
+                    };
+                    out.push(format!(
+                        "swapped with {} on {day} at the notice of {}",
+                        name(with),
+                        name(r.entry)
+                    ));
+                }
+                Change::Absent | Change::Undone | Change::Redone => out.push(r.text.clone()),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Logs a change that is not an entry's (undo, redo, recovery).
+    pub fn log_change(&mut self, now: Time, what: Change, text: String) {
+        self.record(now, what, None, text);
+    }
+
+    /// The current remaining seconds, negative in overtime.
+    pub fn remaining(&self, now: Time) -> Option<i64> {
+        let s = self.speech.as_ref()?;
+        let e = self.entry(s.entry)?;
+        Some(remaining_seconds(e.limit_seconds, s.elapsed_ms(now)))
+    }
+
+    /// Checks the invariants a file must hold; what `podium check` reports.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.format != FORMAT {
+            out.push(format!("format is \"{}\", not \"{FORMAT}\"", self.format));
+        }
+        let mut last = 0;
+        for e in &self.entries {
+            if e.id <= last {
+                out.push(format!("entry #{} is out of order or repeated", e.id));
+            }
+            last = e.id;
+            if e.id >= self.next_id {
+                out.push(format!(
+                    "entry #{} is not below next_id {}",
+                    e.id, self.next_id
+                ));
+            }
+            if e.order >= self.next_order {
+                out.push(format!("entry #{} has an order beyond the counter", e.id));
+            }
+            if e.delegation.trim().is_empty() || e.speaker.trim().is_empty() {
+                out.push(format!("entry #{} lacks a delegation or a speaker", e.id));
+            }
+            if e.status == Status::Spoken && e.spoken_seconds.is_none() {
+                out.push(format!(
+                    "entry #{} has spoken but no time is recorded",
+                    e.id
+                ));
+            }
+            if e.limit_seconds < 1 {
+                out.push(format!("entry #{} has a limit below one second", e.id));
+            }
+        }
+        let current: Vec<u64> = self
+            .entries
+            .iter()
+            .filter(|e| e.status == Status::Current)
+            .map(|e| e.id)
+            .collect();
+        match (&self.speech, current.as_slice()) {
+            (None, []) => {}
+            (Some(s), [id]) if s.entry == *id => {}
+            (s, ids) => out.push(format!(
+                "the speech at the podium ({}) does not match the entries marked current ({ids:?})",
+                s.as_ref()
+                    .map(|s| format!("#{}", s.entry))
+                    .unwrap_or_else(|| "none".into())
+            )),
+        }
+        for (i, a) in self.entries.iter().enumerate() {
+            for b in &self.entries[i + 1..] {
+                if a.status != Status::Withdrawn
+                    && b.status != Status::Withdrawn
+                    && a.chair_of == b.chair_of
+                    && a.delegation.to_lowercase() == b.delegation.to_lowercase()
+                {
+                    out.push(format!(
+                        "#{} and #{} are the same inscription of {}",
+                        a.id, b.id, a.delegation
+                    ));
+                }
+            }
+            if out.len() > 50 {
+                break;
+            }
+        }
+        if let (Some(o), Some(c)) = (self.settings.opens, self.settings.closes)
+            && o > c
+        {
+            out.push("the window opens after it closes".into());
+        }
+        if check_slots(self.settings.slots.clone()).is_err() {
+            out.push("the meeting slots overlap or end before they start".into());
+        }
+        out
+    }
+}
+
+/// What `mark` records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mark {
+    StatementReceived,
+    NoPost,
+    Post,
+    Introducer(String),
+}
+
+/// A setting and its new value, as `podium set` and the settings screen give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Setting {
+    Limit(i64),
+    ChairLimit(i64),
+    Changeover(i64),
+    Opens(Option<Time>),
+    Closes(Option<Time>),
+    VideoDeadline(Option<Time>),
+    Slots(Vec<Slot>),
+    ObserversLast(bool),
+    ProtocolOrder(bool),
+    Absent(AbsentPolicy),
+}
+
+/// Sorts the slots and refuses empty or overlapping ones.
+pub fn check_slots(mut slots: Vec<Slot>) -> Result<Vec<Slot>, RuleError> {
+    slots.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+    for (i, s) in slots.iter().enumerate() {
+        let overlaps = i > 0 && slots[i - 1].end > s.start;
+        if s.end <= s.start || overlaps {
+            return Err(RuleError::BadSlot(format!(
+                "{}/{}",
+                s.start.to_rfc3339(),
+                s.end.to_rfc3339()
+            )));
+        }
+    }
+    Ok(slots)
+}
+
+fn on_off(on: bool) -> &'static str {
+    if on { "on" } else { "off" }
+}
+
+/// 180 -> "3:00", -5 -> "-0:05".
+pub fn fmt_seconds(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    if s >= 3600 {
+        format!("{sign}{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{sign}{}:{:02}", s / 60, s % 60)
+    }
+}

@@ -1,0 +1,132 @@
+//! The rules of the list, pure: no terminal, no file, no clock. Every time is passed in.
+
+pub mod history;
+pub mod level;
+pub mod list;
+pub mod plan;
+pub mod timer;
+
+use chrono::{DateTime, FixedOffset};
+
+/// A point in time as the conference writes it: RFC 3339 with its UTC offset.
+pub type Time = DateTime<FixedOffset>;
+
+pub use level::{Category, Group, Level, Mode};
+pub use list::{
+    AbsentPolicy, Accepts, Change, Done, Entry, Inscription, LogRecord, Mark, RuleError, Session,
+    Setting, Settings, Slot, Status, fmt_seconds,
+};
+pub use timer::Speech;
+
+/// "2022-10-17 12:00 +02:00": a time in messages, in the offset it was given in.
+pub fn fmt_time(t: Time) -> String {
+    t.format("%Y-%m-%d %H:%M %:z").to_string()
+}
+
+/// "6 September": a day in the officer's words, as in "since the request of 6 September".
+pub fn fmt_day(t: Time) -> String {
+    t.format("%-d %B").to_string()
+}
+
+/// Parses an RFC 3339 time, e.g. `2022-10-14T09:30:00+02:00`.
+pub fn parse_time(text: &str) -> Result<Time, String> {
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+        format!(
+            "\"{text}\" is not a time ({e}): write it as RFC 3339, e.g. 2022-10-14T09:30:00+02:00"
+        )
+    })
+}
+
+/// Parses a duration: `180s`, `3m`, `5m30s`, `1h` or `2:30`, into seconds.
+pub fn parse_duration(text: &str) -> Result<i64, String> {
+    let t = text.trim().to_lowercase();
+    let bad = || format!("\"{text}\" is not a duration: write e.g. 180s, 3m, 5m30s or 2:30");
+    if t.is_empty() {
+        return Err(bad());
+    }
+    if t.contains(':') {
+        let parts: Vec<&str> = t.split(':').collect();
+        let mut total: i64 = 0;
+        for (i, p) in parts.iter().enumerate() {
+            let n: i64 = p.parse().map_err(|_| bad())?;
+            if n < 0 || (i > 0 && n >= 60) || parts.len() > 3 {
+                return Err(bad());
+            }
+            total = total
+                .checked_mul(60)
+                .and_then(|v| v.checked_add(n))
+                .ok_or_else(bad)?;
+        }
+        return Ok(total);
+    }
+    if let Ok(n) = t.parse::<i64>() {
+        return if n >= 0 { Ok(n) } else { Err(bad()) };
+    }
+    let mut total: i64 = 0;
+    let mut number = String::new();
+    let mut seen_unit = false;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return Err(bad()),
+        };
+        let n: i64 = number.parse().map_err(|_| bad())?;
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| v.checked_add(total))
+            .ok_or_else(bad)?;
+        number.clear();
+        seen_unit = true;
+    }
+    if !number.is_empty() || !seen_unit {
+        return Err(bad());
+    }
+    Ok(total)
+}
+
+/// Parses `START/END`, e.g. `2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00`.
+pub fn parse_slot(text: &str) -> Result<Slot, String> {
+    let (a, b) = text.split_once('/').ok_or_else(|| {
+        format!("\"{text}\" is not a slot: write START/END, e.g. 2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00")
+    })?;
+    let slot = Slot {
+        start: parse_time(a)?,
+        end: parse_time(b)?,
+    };
+    if slot.end <= slot.start {
+        return Err(format!(
+            "the slot {text} ends before it starts: give START/END"
+        ));
+    }
+    Ok(slot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_every_spelling_of_the_spec() {
+        assert_eq!(parse_duration("180s"), Ok(180));
+        assert_eq!(parse_duration("3m"), Ok(180));
+        assert_eq!(parse_duration("5m30s"), Ok(330));
+        assert_eq!(parse_duration("2:30"), Ok(150));
+        assert_eq!(parse_duration("1h"), Ok(3600));
+        assert!(parse_duration("3 minutes").is_err());
+        assert!(parse_duration("2:75").is_err());
+        assert!(parse_duration("").is_err());
+        assert!(parse_duration("99999999999999999999h").is_err());
+    }
+
+    #[test]
+    fn times_are_rfc3339() {
+        assert!(parse_time("2022-10-14T09:30:00+02:00").is_ok());
+        assert!(parse_time("14 October").is_err());
+    }
+}

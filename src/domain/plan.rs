@@ -1,0 +1,96 @@
+//! The meeting plan: when each waiting entry is expected to start (SPEC section 4), from the
+//! limits, the changeover and the meeting's slots.
+
+use super::Time;
+use super::list::{Entry, Session};
+use chrono::Duration;
+
+/// Projected start times for the queue, in queue order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan {
+    /// One per waiting entry, in queue order: `None` past the last slot (or with no slots).
+    pub starts: Vec<Option<Time>>,
+    /// When the last entry that fits is expected to end.
+    pub expected_end: Option<Time>,
+    /// How many waiting entries will not be reached in the slots.
+    pub not_reached: usize,
+}
+
+impl Plan {
+    /// The plan for `queue` (the session's queue, in order) at `now`.
+    ///
+    /// The first waiting entry starts when the current speech would end at its full limit (or,
+    /// with nobody speaking, at the later of now and the start of the first slot not yet over);
+    /// each next one when the one before would end at its full limit, plus the changeover. An
+    /// entry fits when its start plus its limit is at or before its slot's end; one that does
+    /// not fit moves to the start of the next slot, with no changeover.
+    pub fn compute(session: &Session, queue: &[&Entry], now: Time) -> Plan {
+        let slots = &session.settings.slots;
+        if slots.is_empty() {
+            return Plan {
+                starts: vec![None; queue.len()],
+                expected_end: None,
+                not_reached: 0,
+            };
+        }
+        let changeover = Duration::seconds(session.settings.changeover_seconds);
+        let mut cursor = match (session.current(), session.remaining(now)) {
+            // In overtime the speech would already have ended: the next one starts now.
+            (Some(_), Some(remaining)) => now + Duration::seconds(remaining.max(0)),
+            _ => match slots.iter().find(|s| s.end > now) {
+                Some(s) => s.start.max(now),
+                None => {
+                    return Plan {
+                        starts: vec![None; queue.len()],
+                        expected_end: None,
+                        not_reached: queue.len(),
+                    };
+                }
+            },
+        };
+        let mut starts = Vec::with_capacity(queue.len());
+        let mut slot = 0;
+        let mut expected_end = None;
+        let mut past = false;
+        for e in queue {
+            if past {
+                starts.push(None);
+                continue;
+            }
+            let limit = Duration::seconds(e.limit_seconds);
+            // The first slot that is not over at the cursor.
+            while slot < slots.len() && slots[slot].end <= cursor {
+                slot += 1;
+            }
+            let mut placed = None;
+            while slot < slots.len() {
+                let start = cursor.max(slots[slot].start);
+                if start + limit <= slots[slot].end {
+                    placed = Some(start);
+                    break;
+                }
+                slot += 1;
+                if slot < slots.len() {
+                    cursor = slots[slot].start;
+                }
+            }
+            match placed {
+                Some(start) => {
+                    starts.push(Some(start));
+                    expected_end = Some(start + limit);
+                    cursor = start + limit + changeover;
+                }
+                None => {
+                    past = true;
+                    starts.push(None);
+                }
+            }
+        }
+        let not_reached = starts.iter().filter(|s| s.is_none()).count();
+        Plan {
+            starts,
+            expected_end,
+            not_reached,
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The countdown of the current speech: time already spent (banked at the last checkpoint) plus
+//! the time since that checkpoint while it runs. Nothing here reads a clock: `now` is passed in,
+//! and the screen passes a time derived from a monotonic clock, so the countdown never drifts and
+//! a jump of the wall clock does not move it.
+
+use super::Time;
+use serde::{Deserialize, Serialize};
+
+/// The speech at the podium. The file holds it as it was at the last checkpoint (every save), so
+/// a podium started again after a crash resumes the countdown as if it had never stopped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speech {
+    /// The entry at the podium.
+    pub entry: u64,
+    /// When the speaker was called.
+    pub started_at: Time,
+    /// Milliseconds spoken up to `checkpoint_at`.
+    pub spent_ms: i64,
+    /// The wall-clock time of the checkpoint.
+    pub checkpoint_at: Time,
+    /// False while paused.
+    pub running: bool,
+    /// True while paused by a point of order (shown as such).
+    #[serde(default)]
+    pub point_of_order: bool,
+}
+
+impl Speech {
+    pub fn start(entry: u64, now: Time) -> Speech {
+        Speech {
+            entry,
+            started_at: now,
+            spent_ms: 0,
+            checkpoint_at: now,
+            running: true,
+            point_of_order: false,
+        }
+    }
+
+    /// Milliseconds spoken at `now`. A clock that went backwards counts as no time passing.
+    pub fn elapsed_ms(&self, now: Time) -> i64 {
+        if self.running {
+            let since = (now - self.checkpoint_at).num_milliseconds().max(0);
+            self.spent_ms.saturating_add(since)
+        } else {
+            self.spent_ms
+        }
+    }
+
+    /// Whole seconds spoken (elapsed rounded down, SPEC section 3).
+    pub fn elapsed_seconds(&self, now: Time) -> i64 {
+        self.elapsed_ms(now).div_euclid(1000)
+    }
+
+    /// Banks the time spent so far; the file then holds an exact checkpoint.
+    pub fn checkpoint(&mut self, now: Time) {
+        self.spent_ms = self.elapsed_ms(now);
+        self.checkpoint_at = now;
+    }
+
+    pub fn pause(&mut self, now: Time, point_of_order: bool) {
+        self.checkpoint(now);
+        self.running = false;
+        self.point_of_order = point_of_order;
+    }
+
+    pub fn resume(&mut self, now: Time) {
+        self.checkpoint_at = now;
+        self.running = true;
+        self.point_of_order = false;
+    }
+}
+
+/// Seconds left against a limit: negative in overtime. Computed from milliseconds so that the
+/// displayed second changes exactly when a whole second has passed.
+pub fn remaining_seconds(limit_seconds: i64, elapsed_ms: i64) -> i64 {
+    limit_seconds - elapsed_ms.div_euclid(1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Duration};
+
+    fn t0() -> Time {
+        DateTime::parse_from_rfc3339("2022-10-17T10:00:00+02:00").unwrap()
+    }
+
+    #[test]
+    fn point_of_order_pauses_and_resume_continues_where_it_stopped() {
+        let mut s = Speech::start(1, t0());
+        s.pause(t0() + Duration::seconds(40), true);
+        assert!(s.point_of_order);
+        assert_eq!(s.elapsed_seconds(t0() + Duration::seconds(400)), 40);
+        s.resume(t0() + Duration::seconds(400));
+        assert!(!s.point_of_order);
+        assert_eq!(s.elapsed_seconds(t0() + Duration::seconds(410)), 50);
+    }
+
+    #[test]
+    fn a_clock_going_backwards_does_not_reduce_the_time_spoken() {
+        let mut s = Speech::start(1, t0());
+        s.checkpoint(t0() + Duration::seconds(37));
+        assert_eq!(s.elapsed_seconds(t0() - Duration::hours(1)), 37);
+    }
+
+    #[test]
+    fn remaining_goes_negative_in_overtime() {
+        assert_eq!(remaining_seconds(180, 179_999), 1);
+        assert_eq!(remaining_seconds(180, 180_000), 0);
+        assert_eq!(remaining_seconds(180, 185_500), -5);
+    }
+}
