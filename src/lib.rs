@@ -8,3 +8,4 @@ pub mod clock;
 pub mod delegations;
 pub mod domain;
 pub mod store;
+pub mod tui;

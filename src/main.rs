@@ -1,14 +1,55 @@
 use clap::Parser;
 use podium::cli::{self, Cli, Command};
+use podium::clock::Clock;
+use podium::domain;
+use podium::tui::{self, RunOptions};
+use std::path::PathBuf;
+
+/// The default session file: session.json in the user's data directory (created if absent).
+fn default_session() -> Result<PathBuf, String> {
+    let dirs = directories::ProjectDirs::from("org", "podium", "podium").ok_or_else(|| {
+        "no home directory to keep the list in: give the file with --file FILE".to_string()
+    })?;
+    let folder = dirs.data_dir();
+    std::fs::create_dir_all(folder).map_err(|e| {
+        format!(
+            "cannot create {} ({e}): give the file with --file FILE",
+            folder.display()
+        )
+    })?;
+    Ok(folder.join("session.json"))
+}
+
+/// The screen's clock: real time, or `PODIUM_NOW` (RFC 3339) as its start, as the commands do.
+fn screen_clock() -> Clock {
+    match std::env::var("PODIUM_NOW")
+        .ok()
+        .and_then(|t| domain::parse_time(&t).ok())
+    {
+        Some(start) => Clock::starting_at(start, 1.0),
+        None => Clock::real(),
+    }
+}
 
 fn main() {
     let args = Cli::parse();
     let code = match args.command {
         None => {
-            eprintln!(
-                "error: the podium-desk screen is not built yet; use the commands (podium --help)"
-            );
-            1
+            let path = match args.file {
+                Some(p) => Ok(p),
+                None => default_session(),
+            };
+            match path {
+                Ok(path) => tui::run(RunOptions {
+                    path,
+                    clock: screen_clock(),
+                    rehearsal: false,
+                }),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    1
+                }
+            }
         }
         Some(Command::Rehearse { .. }) => {
             eprintln!(

@@ -1,0 +1,327 @@
+//! The podium-desk screen (SPEC section 4): terminal in and out, and the event loop.
+//!
+//! The loop redraws on input and when the displayed second changes, never on a fast tick: it
+//! waits in `event::poll` until the next displayed second (at most 250 ms, to notice SIGTERM and
+//! SIGHUP), drains every queued event, then draws once. The countdown is computed from the
+//! monotonic clock at draw time. Every change is saved before the next key is read.
+
+pub mod app;
+pub mod form;
+pub mod keymap;
+pub mod msg;
+pub mod view;
+
+use crate::clock::Clock;
+use crate::domain::{Session, Settings, Time};
+use crate::store::{self, StoreError, Writer};
+use app::{Effects, Model};
+use msg::Msg;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::{cursor, execute};
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// How podium opens the screen: the file, the clock, and whether it is a rehearsal.
+pub struct RunOptions {
+    pub path: PathBuf,
+    pub clock: Clock,
+    pub rehearsal: bool,
+}
+
+/// The title of a session podium creates itself.
+pub const NEW_TITLE: &str = "List of speakers";
+
+/// While a timer runs, a checkpoint (no log record) is saved this often, so a crash loses little.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(60);
+/// The longest wait in `poll`: how soon a SIGTERM or SIGHUP is noticed.
+const WAKE: Duration = Duration::from_millis(250);
+
+/// Opens the file (or creates it), resumes a running speech, runs the screen, and gives the
+/// terminal back as it found it. Returns the exit status.
+pub fn run(opts: RunOptions) -> i32 {
+    let RunOptions {
+        path,
+        mut clock,
+        rehearsal,
+    } = opts;
+    // Everything that can fail on opening fails here, before the alternate screen.
+    let (writer, mut model) = match open(&path, &clock, rehearsal) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let signals = match Signals::register() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot watch for signals ({e})");
+            return 1;
+        }
+    };
+    // ratatui's init installs a panic hook that restores the terminal first, then prints.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            eprintln!(
+                "error: cannot open the terminal ({e}); the commands still work (podium --help)"
+            );
+            return 1;
+        }
+    };
+    let outcome = event_loop(&mut terminal, &mut model, &writer, &mut clock, &signals);
+    // Leaving in any way leaves a running speech running in the file: save a checkpoint.
+    let now = clock.now();
+    if let Some(s) = model.session.speech.as_mut() {
+        s.checkpoint(now);
+    }
+    save(&mut model, &writer);
+    drop(terminal);
+    restore();
+    let not_saved = model.not_saved.clone();
+    match outcome {
+        Ok(code) => {
+            if let Some(e) = not_saved {
+                eprintln!("error: {e}");
+                return 1;
+            }
+            code
+        }
+        Err(e) => {
+            eprintln!(
+                "error: the terminal failed ({e}); the list was saved in {}",
+                path.display()
+            );
+            1
+        }
+    }
+}
+
+/// Gives the terminal back: raw mode off, main screen, cursor shown.
+fn restore() {
+    let _ = ratatui::try_restore();
+    let _ = execute!(std::io::stdout(), cursor::Show);
+}
+
+fn open(
+    path: &std::path::Path,
+    clock: &Clock,
+    rehearsal: bool,
+) -> Result<(Writer, Model), StoreError> {
+    let holder = if rehearsal {
+        store::holder("podium rehearsal screen")
+    } else {
+        store::holder("podium screen")
+    };
+    let writer = Writer::acquire(path, &holder)?;
+    let now = clock.now();
+    let (mut session, created) = match writer.load() {
+        Ok(s) => (s, false),
+        Err(StoreError::Missing { .. }) => {
+            let s = Session::new(NEW_TITLE, Settings::default(), now);
+            writer.create(&s)?;
+            (s, true)
+        }
+        Err(e) => return Err(e),
+    };
+    let recovered = app::recover(&mut session, now);
+    if recovered.is_some() {
+        writer.save(&session)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut model = Model::new(session, &name, now);
+    model.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    model.rehearsal = rehearsal.then(|| clock.speed());
+    match recovered {
+        Some((text, true)) => model.fail(text),
+        Some((text, false)) => model.say(text),
+        None if created => model.say(format!(
+            "new list created in {}; a adds an inscription, ? shows every key",
+            path.display()
+        )),
+        None => model.say(format!("{} opened; ? shows every key", path.display())),
+    }
+    Ok((writer, model))
+}
+
+/// Saves; a failure shows the NOT SAVED banner until a save succeeds (the change stays in
+/// memory and the next change tries again).
+fn save(model: &mut Model, writer: &Writer) {
+    match writer.save(&model.session) {
+        Ok(()) => model.not_saved = None,
+        Err(e) => model.not_saved = Some(e.to_string()),
+    }
+}
+
+/// What the screen shows that changes with time alone: the countdown's second and the
+/// clock's minute. The loop redraws when it changes, never otherwise.
+fn shown(model: &Model, now: Time) -> (Option<i64>, i64) {
+    (model.session.remaining(now), now.timestamp().div_euclid(60))
+}
+
+/// How long until what is shown changes by itself, in real time.
+fn until_change(model: &Model, clock: &Clock, now: Time) -> Duration {
+    let mut wait = WAKE;
+    if let Some(s) = model.session.speech.as_ref().filter(|s| s.running) {
+        let to_next = 1000 - s.elapsed_ms(now).rem_euclid(1000);
+        wait = wait.min(clock.real_time_for(Duration::from_millis(to_next as u64)));
+    }
+    let ms_in_minute =
+        now.timestamp_subsec_millis() as i64 + (now.timestamp().rem_euclid(60)) * 1000;
+    let to_minute = 60_000 - ms_in_minute;
+    wait = wait.min(clock.real_time_for(Duration::from_millis(to_minute.max(1) as u64)));
+    // A millisecond past the change, so that the second has really turned.
+    wait + Duration::from_millis(1)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    model: &mut Model,
+    writer: &Writer,
+    clock: &mut Clock,
+    signals: &Signals,
+) -> std::io::Result<i32> {
+    let mut drawn: Option<(Option<i64>, i64)> = None;
+    let mut dirty = true;
+    let mut checkpointed = Instant::now();
+    loop {
+        if let Some(code) = signals.pending() {
+            return Ok(code);
+        }
+        let now = clock.now();
+        let key = shown(model, now);
+        if drawn != Some(key) {
+            let effects = app::update(model, Msg::Tick, now);
+            if perform(effects, model, writer, clock) {
+                return Ok(0);
+            }
+            dirty = true;
+        }
+        if dirty {
+            let now = clock.now();
+            let completed = terminal.draw(|f| {
+                f.render_widget(&view::Screen::new(model, now), f.area());
+            })?;
+            model.page = view::queue_page(completed.area);
+            drawn = Some(shown(model, now));
+            dirty = false;
+        }
+        if model.session.speech.as_ref().is_some_and(|s| s.running)
+            && checkpointed.elapsed() >= CHECKPOINT_EVERY
+        {
+            let now = clock.now();
+            if let Some(s) = model.session.speech.as_mut() {
+                s.checkpoint(now);
+            }
+            save(model, writer);
+            checkpointed = Instant::now();
+        }
+        let wait = until_change(model, clock, clock.now());
+        if !event::poll(wait)? {
+            continue;
+        }
+        // Drain every queued event, then draw once.
+        loop {
+            match event::read()? {
+                Event::Key(key) => {
+                    let rehearsing = model.rehearsal.is_some();
+                    if let Some(msg) = keymap::lookup(model.key_mode(), &key, rehearsing) {
+                        let effects = app::update(model, msg, clock.now());
+                        if perform(effects, model, writer, clock) {
+                            return Ok(0);
+                        }
+                        dirty = true;
+                    }
+                }
+                Event::Resize(_, _) => dirty = true,
+                _ => {}
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// Performs the effects of an update; true to quit.
+fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clock) -> bool {
+    if effects.save {
+        save(model, writer);
+    }
+    if effects.bell {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(b"\x07");
+        let _ = out.flush();
+    }
+    if let Some(speed) = effects.speed {
+        clock.set_speed(speed);
+        model.rehearsal = Some(clock.speed());
+    }
+    if let Some(path) = effects.save_copy {
+        let written = serde_json::to_vec_pretty(&model.session)
+            .map_err(std::io::Error::other)
+            .and_then(|mut bytes| {
+                bytes.push(b'\n');
+                store::save_bytes(&path, &bytes)
+            });
+        match written {
+            Ok(()) => model.say(format!("a copy of the rehearsal is in {}", path.display())),
+            Err(e) => model.fail(format!(
+                "the copy was not written to {} ({e}); give another path (W)",
+                path.display()
+            )),
+        }
+    }
+    effects.quit
+}
+
+/// SIGTERM and SIGHUP end the screen cleanly: the terminal restored, the list saved.
+#[cfg(unix)]
+struct Signals {
+    term: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    hup: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+#[cfg(unix)]
+impl Signals {
+    fn register() -> std::io::Result<Signals> {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        let term = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let hup = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        signal_hook::flag::register(SIGTERM, term.clone())?;
+        signal_hook::flag::register(SIGHUP, hup.clone())?;
+        Ok(Signals { term, hup })
+    }
+
+    /// The exit status for a signal received: 128 + its number, as shells report it.
+    fn pending(&self) -> Option<i32> {
+        use std::sync::atomic::Ordering;
+        if self.term.load(Ordering::Relaxed) {
+            Some(128 + signal_hook::consts::SIGTERM)
+        } else if self.hup.load(Ordering::Relaxed) {
+            Some(128 + signal_hook::consts::SIGHUP)
+        } else {
+            None
+        }
+    }
+}
+
+/// On Windows, closing the console ends the process and Ctrl-c arrives as a key in raw mode:
+/// there are no signals to watch.
+#[cfg(not(unix))]
+struct Signals;
+
+#[cfg(not(unix))]
+impl Signals {
+    fn register() -> std::io::Result<Signals> {
+        Ok(Signals)
+    }
+    fn pending(&self) -> Option<i32> {
+        None
+    }
+}

@@ -1,0 +1,51 @@
+//! Everything the officer can ask of the screen, as one message type. Keys become messages in
+//! `keymap`; `app::update` turns messages into changes of the model.
+
+/// One request to the screen. Tests drive the model with these, not with keystrokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    // moving
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    // the list (SPEC section 4)
+    Add,
+    Replace,
+    Swap,
+    Withdraw,
+    Next,
+    Pause,
+    PointOfOrder,
+    MoreTime,
+    LessTime,
+    Undo,
+    Redo,
+    Find,
+    Presenter,
+    Message,
+    Absent,
+    Settings,
+    Report,
+    Help,
+    Quit,
+    // rehearsal only
+    Slower,
+    Faster,
+    SaveCopy,
+    // popups and forms
+    Close,
+    Submit,
+    FocusNext,
+    FocusPrev,
+    Left,
+    Right,
+    Yes,
+    No,
+    Char(char),
+    Backspace,
+    /// The displayed second (or minute) changed: the loop asks the model to catch up.
+    Tick,
+}

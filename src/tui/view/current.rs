@@ -1,0 +1,111 @@
+//! The speaker at the podium: delegation, speaker, level, on whose behalf, the mode as a badge
+//! and the large countdown.
+
+use super::presenter::{big_countdown, countdown_text, mode_badge};
+use super::theme::Theme;
+use crate::domain::{Mode, Time, fmt_seconds};
+use crate::tui::app::{Model, hhmm};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+pub struct Current<'a> {
+    pub model: &'a Model,
+    pub now: Time,
+    pub theme: Theme,
+}
+
+impl Widget for &Current<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = &self.model.session;
+        let t = self.theme;
+        let (speech, entry) = match (&s.speech, s.current()) {
+            (Some(sp), Some(e)) => (sp, e),
+            _ => {
+                let block =
+                    Block::bordered().title(Line::styled(" At the podium: nobody ", t.bold()));
+                let inner = block.inner(area);
+                block.render(area, buf);
+                let next = s.queue();
+                let text = match next.first() {
+                    Some(e) => vec![
+                        Line::from(format!(
+                            "Next: #{} {} — {} ({})",
+                            e.id,
+                            e.title(),
+                            e.speaker,
+                            e.level.label()
+                        )),
+                        Line::from(vec![
+                            Span::styled(mode_badge(e.mode), t.badge(e.mode != Mode::Floor)),
+                            Span::raw(format!("  limit {}", fmt_seconds(e.limit_seconds))),
+                        ]),
+                        Line::styled("Press n to give the floor.", t.dim()),
+                    ],
+                    None => vec![Line::from(
+                        "Nobody is waiting. Press a to add an inscription.",
+                    )],
+                };
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .render(inner, buf);
+                return;
+            }
+        };
+        let remaining = s.remaining(self.now).unwrap_or(0);
+        let state = if speech.point_of_order {
+            Span::styled(" POINT OF ORDER ", t.badge(true))
+        } else if !speech.running {
+            Span::styled(" PAUSED ", t.badge(true))
+        } else if remaining <= 0 {
+            Span::styled(" OVERTIME ", t.countdown(remaining))
+        } else {
+            Span::styled(" running ", t.dim())
+        };
+        let block = Block::bordered().title(Line::styled(
+            format!(" At the podium: #{} ", entry.id),
+            t.bold(),
+        ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let text = countdown_text(remaining);
+        let clock_width = (text.chars().count() as u16 * 8 + 2).min(inner.width / 2);
+        let [info, clock] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(clock_width)]).areas(inner);
+        let mut badges = vec![
+            Span::styled(mode_badge(entry.mode), t.badge(entry.mode != Mode::Floor)),
+            Span::raw(" "),
+            state,
+        ];
+        if let Some(who) = &entry.introducer {
+            badges.push(Span::raw(format!(" introduced by {who}")));
+        }
+        let mut lines = vec![
+            Line::styled(entry.title(), t.bold()),
+            Line::from(format!("{} · {}", entry.speaker, entry.level.label())),
+            Line::from(badges),
+            Line::styled(
+                format!(
+                    "limit {} · spoken {} · called {}",
+                    fmt_seconds(entry.limit_seconds),
+                    fmt_seconds(speech.elapsed_seconds(self.now)),
+                    hhmm(speech.started_at)
+                ),
+                t.dim(),
+            ),
+        ];
+        if let Some(m) = &s.message {
+            lines.push(Line::styled(format!("message: \"{m}\""), t.warning()));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(info, buf);
+        let style = if speech.running {
+            t.countdown(remaining)
+        } else {
+            t.countdown(remaining).patch(t.paused())
+        };
+        big_countdown(&text, style, clock, buf);
+    }
+}

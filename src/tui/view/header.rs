@@ -1,0 +1,59 @@
+//! The header: title, the window's state and bounds, the wall clock, the counts.
+
+use super::theme::Theme;
+use crate::domain::Time;
+use crate::tui::app::{Model, hhmm};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+pub struct Header<'a> {
+    pub model: &'a Model,
+    pub now: Time,
+    pub theme: Theme,
+}
+
+fn short_time(t: Time) -> String {
+    t.format("%-d %b %H:%M").to_string()
+}
+
+impl Widget for &Header<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let m = self.model;
+        let s = &m.session;
+        let t = self.theme;
+        let state = s.window_state(self.now);
+        let bounds = match (s.settings.opens, s.settings.closes) {
+            (None, None) => "no window".to_string(),
+            (Some(o), None) => format!("from {}", short_time(o)),
+            (None, Some(c)) => format!("until {}", short_time(c)),
+            (Some(o), Some(c)) => format!("{} – {}", short_time(o), short_time(c)),
+        };
+        let state_style = if state == "open" {
+            t.bold()
+        } else {
+            t.warning()
+        };
+        let line = Line::from(vec![
+            Span::styled(format!(" {} ", s.title), t.bold()),
+            Span::styled("│ window ", t.dim()),
+            Span::styled(state.to_string(), state_style),
+            Span::styled(format!(" ({bounds}) "), t.dim()),
+            Span::styled("│ ", t.dim()),
+            Span::styled(hhmm(self.now), t.bold()),
+            Span::styled(" │ ", t.dim()),
+            Span::raw(format!(
+                "waiting {} · spoken {}{}",
+                m.queue.len(),
+                m.heard.len(),
+                if m.withdrawn > 0 {
+                    format!(" · withdrawn {}", m.withdrawn)
+                } else {
+                    String::new()
+                }
+            )),
+        ]);
+        Paragraph::new(line).render(area, buf);
+    }
+}

@@ -1,0 +1,53 @@
+//! The `?` screen: every key, built from the keymap.
+
+use super::theme::Theme;
+use crate::tui::keymap::{self, KeyMode};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+pub struct Help {
+    pub scroll: u16,
+    pub rehearsing: bool,
+    pub theme: Theme,
+}
+
+/// The help's lines: one heading per mode, one line per key.
+pub fn lines(rehearsing: bool, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for mode in KeyMode::ALL {
+        let keys: Vec<_> = keymap::bindings(mode, rehearsing).collect();
+        if keys.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::from(""));
+        }
+        out.push(Line::styled(mode.title(), theme.heading()));
+        for b in keys {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<10}", b.keys), theme.key()),
+                Span::raw(b.does),
+            ]));
+        }
+    }
+    out
+}
+
+impl Widget for &Help {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let block = Block::bordered().title(Line::styled(
+            " Keys — Esc closes, ↑/↓ scroll ",
+            self.theme.bold(),
+        ));
+        let all = lines(self.rehearsing, self.theme);
+        let inner_height = block.inner(area).height as usize;
+        let max = all.len().saturating_sub(inner_height) as u16;
+        Paragraph::new(all)
+            .block(block)
+            .scroll((self.scroll.min(max), 0))
+            .render(area, buf);
+    }
+}

@@ -1,0 +1,191 @@
+//! The screen, one part per file, each `impl Widget for &Part`. `Screen` lays them out.
+
+pub mod current;
+pub mod header;
+pub mod heard;
+pub mod help;
+pub mod popup;
+pub mod presenter;
+pub mod queue;
+pub mod status;
+pub mod theme;
+pub mod why;
+
+use crate::domain::Time;
+use crate::tui::app::{Model, Popup, speed_words};
+pub use presenter::Presenter;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use theme::Theme;
+
+/// The smallest terminal the main screen is laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The whole screen of the model at `now`.
+pub struct Screen<'a> {
+    pub model: &'a Model,
+    pub now: Time,
+}
+
+impl<'a> Screen<'a> {
+    pub fn new(model: &'a Model, now: Time) -> Screen<'a> {
+        Screen { model, now }
+    }
+}
+
+/// The rows the queue shows, for PgUp / PgDn (the loop stores it in the model).
+pub fn queue_page(area: Rect) -> usize {
+    (area.height as usize).saturating_sub(16).max(1)
+}
+
+impl Widget for &Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let m = self.model;
+        let t = Theme::new(m.color);
+        // Banners first: the rehearsal banner never leaves the screen, NOT SAVED stays until a
+        // save succeeds.
+        let mut rest = area;
+        if let Some(speed) = m.rehearsal {
+            let [banner, below] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
+            let text = format!(
+                " REHEARSAL · simulated clock ×{} · < slower · > faster · W save a copy · not the real list ",
+                speed_words(speed)
+            );
+            Paragraph::new(Line::styled(text, t.rehearsal_banner()))
+                .style(t.rehearsal_banner())
+                .render(banner, buf);
+            rest = below;
+        }
+        if let Some(e) = &m.not_saved {
+            let [banner, below] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
+            Paragraph::new(Line::styled(format!(" {e}"), t.not_saved_banner()))
+                .style(t.not_saved_banner())
+                .render(banner, buf);
+            rest = below;
+        }
+        if rest.height == 0 {
+            return;
+        }
+        if m.presenter
+            && matches!(
+                m.popup,
+                Popup::None | Popup::Confirm(_) | Popup::Input { .. }
+            )
+        {
+            let message = m.session.message.as_deref();
+            let p = Presenter::new(&m.session, self.now, message).color(m.color);
+            (&p).render(rest, buf);
+            (&popup::PopupView {
+                model: m,
+                now: self.now,
+                theme: t,
+            })
+                .render(rest, buf);
+            return;
+        }
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let text = format!(
+                "Enlarge the window: podium needs {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}). The list is safe; t shows the clock at any size.",
+                area.width, area.height
+            );
+            Paragraph::new(Line::styled(text, t.bold()))
+                .wrap(Wrap { trim: true })
+                .render(rest, buf);
+            return;
+        }
+        let big = rest.height >= 40;
+        let current_height = if big { 12 } else { 6 };
+        let heard_side = rest.width >= 110;
+        let [
+            header,
+            current,
+            body,
+            why,
+            summary,
+            heard_line,
+            status,
+            hints,
+        ] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(current_height),
+            Constraint::Fill(1),
+            Constraint::Length(if big { 6 } else { 4 }),
+            Constraint::Length(1),
+            Constraint::Length(u16::from(!heard_side)),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(rest);
+        (&header::Header {
+            model: m,
+            now: self.now,
+            theme: t,
+        })
+            .render(header, buf);
+        (&current::Current {
+            model: m,
+            now: self.now,
+            theme: t,
+        })
+            .render(current, buf);
+        let queue_area = if heard_side {
+            let [q, h] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(38)]).areas(body);
+            (&heard::Heard {
+                model: m,
+                theme: t,
+                one_line: false,
+            })
+                .render(h, buf);
+            q
+        } else {
+            (&heard::Heard {
+                model: m,
+                theme: t,
+                one_line: true,
+            })
+                .render(heard_line, buf);
+            body
+        };
+        (&queue::Queue {
+            model: m,
+            now: self.now,
+            theme: t,
+        })
+            .render(queue_area, buf);
+        (&why::Why { model: m, theme: t }).render(why, buf);
+        (&status::Summary { model: m, theme: t }).render(summary, buf);
+        (&status::StatusBar { model: m, theme: t }).render(status, buf);
+        (&status::Hints { model: m, theme: t }).render(hints, buf);
+        match &m.popup {
+            Popup::Help { scroll } => {
+                let r = popup::centered(
+                    rest,
+                    rest.width.saturating_sub(4).min(100),
+                    rest.height.saturating_sub(2),
+                );
+                (&help::Help {
+                    scroll: *scroll,
+                    rehearsing: m.rehearsal.is_some(),
+                    theme: t,
+                })
+                    .render(r, buf);
+            }
+            Popup::None => {}
+            _ => (&popup::PopupView {
+                model: m,
+                now: self.now,
+                theme: t,
+            })
+                .render(rest, buf),
+        }
+    }
+}

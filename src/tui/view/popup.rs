@@ -1,0 +1,305 @@
+//! The popups drawn over the main screen: the add and replace forms, one-line inputs, the
+//! settings, the questions. Each is drawn last, over `Clear`, in a centred box.
+
+use super::theme::Theme;
+use crate::domain::Time;
+use crate::tui::app::{InputFor, Model, Popup, Question, SETTING_KEYS, setting_value};
+use crate::tui::form::{AddField, AddForm, ReplaceField, ReplaceForm};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+/// A box of at most `w` x `h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub struct PopupView<'a> {
+    pub model: &'a Model,
+    pub now: Time,
+    pub theme: Theme,
+}
+
+const LABEL: usize = 14;
+
+fn field_line(label: &str, value: Line<'static>, focused: bool, t: Theme) -> Line<'static> {
+    let marker = if focused { "▸ " } else { "  " };
+    let mut spans = vec![Span::styled(
+        format!("{marker}{label:<LABEL$}"),
+        if focused { t.key() } else { t.dim() },
+    )];
+    spans.extend(value.spans);
+    Line::from(spans)
+}
+
+fn text_value(text: &str, focused: bool, placeholder: &str, t: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    if text.is_empty() && !placeholder.is_empty() {
+        spans.push(Span::styled(placeholder.to_string(), t.dim()));
+    } else {
+        spans.push(Span::raw(text.to_string()));
+    }
+    if focused {
+        spans.push(Span::styled(" ", t.selected()));
+    }
+    Line::from(spans)
+}
+
+fn choice_value(words: &str, focused: bool, t: Theme) -> Line<'static> {
+    if focused {
+        Line::from(vec![
+            Span::styled("◂ ", t.key()),
+            Span::styled(words.to_string(), t.bold()),
+            Span::styled(" ▸", t.key()),
+        ])
+    } else {
+        Line::from(words.to_string())
+    }
+}
+
+fn error_line(e: &str, t: Theme) -> Line<'static> {
+    Line::styled(format!("{:width$}✗ {e}", "", width = LABEL + 2), t.error())
+}
+
+fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for field in f.visible_fields(&m.session, now) {
+        let focused = f.focus == field;
+        let value = match field {
+            AddField::Delegation => text_value(
+                &f.delegation.text,
+                focused,
+                "type: completion as you type",
+                t,
+            ),
+            AddField::Speaker => text_value(&f.speaker.text, focused, "", t),
+            AddField::Level => choice_value(
+                &format!(
+                    "{}{}",
+                    f.level.value().label(),
+                    if f.level.value().is_priority() {
+                        "  (ministerial tier)"
+                    } else {
+                        ""
+                    }
+                ),
+                focused,
+                t,
+            ),
+            AddField::OnBehalfOf => choice_value(
+                &match f.on_behalf_of.value() {
+                    None => "itself (national statement)".to_string(),
+                    Some(g) => format!("the {} (chair)", g.name()),
+                },
+                focused,
+                t,
+            ),
+            AddField::Category => choice_value(f.category.value().word(), focused, t),
+            AddField::Mode => choice_value(f.mode.value().word(), focused, t),
+            AddField::RequestedAt => text_value(
+                &f.requested_at.text,
+                focused,
+                "now  (or HH:MM today, or 2022-10-14T09:30:00+02:00)",
+                t,
+            ),
+            AddField::LateReason => {
+                text_value(&f.late_reason.text, focused, "the President's reason", t)
+            }
+        };
+        lines.push(field_line(field.label(), value, focused, t));
+        if field == AddField::Delegation && focused {
+            for (i, d) in f.suggestions.iter().enumerate() {
+                let style = if i == f.pick { t.selected() } else { t.dim() };
+                lines.push(Line::from(vec![
+                    Span::raw(format!("{:width$}", "", width = LABEL + 2)),
+                    Span::styled(format!(" {} ", d.name), style),
+                ]));
+            }
+        }
+        if let Some(e) = f.error(field) {
+            lines.push(error_line(e, t));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        "Tab next field · ←/→ choose · Enter saves · Esc cancels",
+        t.dim(),
+    ));
+    lines
+}
+
+fn replace_lines(m: &Model, f: &ReplaceForm, t: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(e) = m.session.entry(f.entry) {
+        lines.push(Line::from(format!(
+            "#{} {} — now {} ({})",
+            e.id,
+            e.title(),
+            e.speaker,
+            e.level.label()
+        )));
+        lines.push(Line::from(""));
+    }
+    for field in ReplaceField::ALL {
+        let focused = f.focus == field;
+        let value = match field {
+            ReplaceField::Speaker => text_value(&f.speaker.text, focused, "", t),
+            ReplaceField::Level => choice_value(f.level.value().label(), focused, t),
+            ReplaceField::NoticeAt => {
+                text_value(&f.notice_at.text, focused, "now (or HH:MM, or RFC 3339)", t)
+            }
+        };
+        lines.push(field_line(field.label(), value, focused, t));
+        if let Some(e) = f.error(field) {
+            lines.push(error_line(e, t));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        "R4: a change of tier re-queues at the notice time",
+        t.dim(),
+    ));
+    lines.push(Line::styled(
+        "Tab next · Enter saves · Esc cancels",
+        t.dim(),
+    ));
+    lines
+}
+
+fn boxed(
+    area: Rect,
+    buf: &mut Buffer,
+    title: String,
+    lines: Vec<Line<'static>>,
+    width: u16,
+    t: Theme,
+) {
+    let inner_width = width.min(area.width).saturating_sub(2).max(1);
+    // Wrapped height, roughly: long lines take more rows.
+    let rows: u16 = lines
+        .iter()
+        .map(|l| (l.width() as u16).div_ceil(inner_width).max(1))
+        .sum();
+    let r = centered(area, width, rows.saturating_add(2));
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .block(Block::bordered().title(Line::styled(title, t.bold())))
+        .wrap(Wrap { trim: false })
+        .render(r, buf);
+}
+
+impl Widget for &PopupView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let m = self.model;
+        let t = self.theme;
+        let width = 78.min(area.width.saturating_sub(2)).max(1);
+        match &m.popup {
+            Popup::None | Popup::Help { .. } => {}
+            Popup::Add(f) => boxed(
+                area,
+                buf,
+                " Add an inscription ".into(),
+                add_lines(m, f, self.now, t),
+                width,
+                t,
+            ),
+            Popup::Replace(f) => boxed(
+                area,
+                buf,
+                " Replace the speaker (R4) ".into(),
+                replace_lines(m, f, t),
+                width,
+                t,
+            ),
+            Popup::Confirm(q) => {
+                let text = match q {
+                    Question::Quit => {
+                        "A timer is running; it keeps running in the file. Quit? (y/n)".to_string()
+                    }
+                    Question::Withdraw(id) => match m.session.entry(*id) {
+                        Some(e) => {
+                            format!("Withdraw #{} {} ({})? (y/n)", e.id, e.title(), e.speaker)
+                        }
+                        None => format!("Withdraw #{id}? (y/n)"),
+                    },
+                };
+                boxed(
+                    area,
+                    buf,
+                    " Confirm ".into(),
+                    vec![Line::styled(text, t.bold())],
+                    64,
+                    t,
+                );
+            }
+            Popup::Input {
+                purpose,
+                text,
+                error,
+            } => {
+                let (title, help) = match purpose {
+                    InputFor::Find => (
+                        " Find a delegation ".to_string(),
+                        "↑/↓ other matches · Enter keeps · Esc closes",
+                    ),
+                    InputFor::Message => (
+                        " Message to the speaker ".to_string(),
+                        "Enter shows it on the presenter views (empty clears) · Esc cancels",
+                    ),
+                    InputFor::Setting(i) => (
+                        format!(
+                            " Setting: {} ",
+                            SETTING_KEYS[(*i).min(SETTING_KEYS.len() - 1)]
+                        ),
+                        "as `podium set` takes it; none clears a time · Enter sets · Esc cancels",
+                    ),
+                    InputFor::SaveCopy => (
+                        " Save a copy of the rehearsal ".to_string(),
+                        "a path, e.g. /tmp/rehearsal.json · Enter saves · Esc cancels",
+                    ),
+                };
+                let mut lines = vec![Line::from(vec![
+                    Span::styled("> ", t.key()),
+                    Span::raw(text.clone()),
+                    Span::styled(" ", t.selected()),
+                ])];
+                if let Some(e) = error {
+                    lines.push(Line::styled(format!("✗ {e}"), t.error()));
+                }
+                lines.push(Line::styled(help, t.dim()));
+                boxed(area, buf, title, lines, width, t);
+            }
+            Popup::Settings { selected, error } => {
+                let mut lines = Vec::new();
+                for (i, key) in SETTING_KEYS.iter().enumerate() {
+                    let style = if i == *selected {
+                        t.selected()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    lines.push(Line::styled(
+                        format!(" {key:<16}{}", setting_value(&m.session, key)),
+                        style,
+                    ));
+                }
+                if let Some(e) = error {
+                    lines.push(Line::styled(format!("✗ {e}"), t.error()));
+                }
+                lines.push(Line::from(""));
+                lines.push(Line::styled(
+                    "↑/↓ choose · Enter changes · Esc closes",
+                    t.dim(),
+                ));
+                boxed(area, buf, " Settings ".into(), lines, width, t);
+            }
+        }
+    }
+}

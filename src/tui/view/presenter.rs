@@ -1,0 +1,168 @@
+//! The big presenter clock: the current delegation, speaker, mode, the countdown in big digits
+//! and the officer's message. A widget of its own taking (&Session, now, message), so that
+//! `podium display` can show it too.
+
+use super::theme::Theme;
+use crate::domain::{Mode, Session, Time};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+/// The countdown's text: "2:59", "0:00", and "+0:12" counting up in overtime.
+pub fn countdown_text(remaining: i64) -> String {
+    if remaining < 0 {
+        let s = remaining.unsigned_abs();
+        format!("+{}:{:02}", s / 60, s % 60)
+    } else {
+        format!("{}:{:02}", remaining / 60, remaining % 60)
+    }
+}
+
+/// Big digits that fit `area`: the largest pixel size that does, or plain bold text.
+pub fn big_countdown(text: &str, style: ratatui::style::Style, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let chars = text.chars().count() as u16;
+    // (pixel size, columns per glyph, rows)
+    let sizes = [
+        (PixelSize::Full, 8, 8),
+        (PixelSize::HalfHeight, 8, 4),
+        (PixelSize::Quadrant, 4, 4),
+        (PixelSize::Octant, 4, 2),
+    ];
+    for (size, cols, rows) in sizes {
+        if chars * cols <= area.width && rows <= area.height {
+            let top = area.y + (area.height - rows) / 2;
+            let big = BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .alignment(Alignment::Center)
+                .lines(vec![Line::from(text.to_string())])
+                .build();
+            big.render(Rect::new(area.x, top, area.width, rows), buf);
+            return;
+        }
+    }
+    let top = area.y + area.height.saturating_sub(1) / 2;
+    Paragraph::new(Line::styled(text.to_string(), style))
+        .alignment(Alignment::Center)
+        .render(Rect::new(area.x, top, area.width, 1), buf);
+}
+
+/// The presenter view of a session at `now`.
+pub struct Presenter<'a> {
+    session: &'a Session,
+    now: Time,
+    message: Option<&'a str>,
+    theme: Theme,
+}
+
+impl<'a> Presenter<'a> {
+    pub fn new(session: &'a Session, now: Time, message: Option<&'a str>) -> Presenter<'a> {
+        Presenter {
+            session,
+            now,
+            message,
+            theme: Theme::new(true),
+        }
+    }
+
+    /// Without colours (`NO_COLOR`): the meaning stays in words, bold and reverse.
+    pub fn color(mut self, color: bool) -> Presenter<'a> {
+        self.theme = Theme::new(color);
+        self
+    }
+}
+
+/// "REMOTE", "VIDEO" or "FLOOR": the mode as a badge.
+pub fn mode_badge(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Floor => " FLOOR ",
+        Mode::Remote => " REMOTE ",
+        Mode::Video => " VIDEO ",
+    }
+}
+
+impl Widget for &Presenter<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let t = self.theme;
+        let message_rows = u16::from(self.message.is_some_and(|m| !m.is_empty())) * 2;
+        let [head, clock, state, message] = Layout::vertical([
+            Constraint::Length(3.min(area.height)),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(message_rows),
+        ])
+        .areas(area);
+        let (speech, entry) = match (&self.session.speech, self.session.current()) {
+            (Some(s), Some(e)) => (s, e),
+            _ => {
+                let next = self
+                    .session
+                    .queue()
+                    .first()
+                    .map(|e| format!("Next: {} ({})", e.title(), e.speaker))
+                    .unwrap_or_default();
+                Paragraph::new(vec![
+                    Line::styled("The floor is open", t.bold()),
+                    Line::from(next),
+                ])
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .render(head, buf);
+                big_countdown("--:--", t.dim(), clock, buf);
+                render_message(self.message, t, message, buf);
+                return;
+            }
+        };
+        let mut badge = vec![Span::styled(
+            mode_badge(entry.mode),
+            t.badge(entry.mode != Mode::Floor),
+        )];
+        if let Some(g) = entry.chair_of {
+            badge.push(Span::raw(format!("  on behalf of the {}", g.name())));
+        }
+        Paragraph::new(vec![
+            Line::styled(entry.delegation.clone(), t.bold()),
+            Line::from(format!("{} · {}", entry.speaker, entry.level.label())),
+            Line::from(badge),
+        ])
+        .alignment(Alignment::Center)
+        .render(head, buf);
+        let remaining = self.session.remaining(self.now).unwrap_or(0);
+        let style = if speech.running {
+            t.countdown(remaining)
+        } else {
+            t.countdown(remaining).patch(t.paused())
+        };
+        big_countdown(&countdown_text(remaining), style, clock, buf);
+        let state_words = if speech.point_of_order {
+            Span::styled(" POINT OF ORDER ", t.badge(true))
+        } else if !speech.running {
+            Span::styled(" PAUSED ", t.badge(true))
+        } else if remaining <= 0 {
+            Span::styled(" TIME IS UP ", t.countdown(remaining))
+        } else {
+            Span::raw("")
+        };
+        Paragraph::new(Line::from(state_words))
+            .alignment(Alignment::Center)
+            .render(state, buf);
+        render_message(self.message, t, message, buf);
+    }
+}
+
+fn render_message(message: Option<&str>, t: Theme, area: Rect, buf: &mut Buffer) {
+    if let Some(m) = message.filter(|m| !m.is_empty()) {
+        Paragraph::new(Line::styled(format!(" {m} "), t.badge(true)))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+    }
+}

@@ -1,0 +1,87 @@
+//! The bottom lines: the plan's summary, the last message or error, the key hints.
+
+use super::theme::Theme;
+use crate::tui::app::{Model, hhmm};
+use crate::tui::keymap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// "expected to end at 17:42; 3 will not be reached".
+pub struct Summary<'a> {
+    pub model: &'a Model,
+    pub theme: Theme,
+}
+
+impl Widget for &Summary<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let m = self.model;
+        let t = self.theme;
+        let line = if m.session.settings.slots.is_empty() {
+            Line::styled(
+                " no meeting slots: no projected times (o sets the slots)",
+                t.dim(),
+            )
+        } else {
+            let end = m
+                .plan
+                .expected_end
+                .map(|e| format!("expected to end at {}", hhmm(e)))
+                .unwrap_or_else(|| "nobody fits in the slots left".to_string());
+            let mut spans = vec![Span::raw(format!(" {end}; "))];
+            let n = m.plan.not_reached;
+            let words = format!("{n} will not be reached{}", if n > 0 { " (✗)" } else { "" });
+            spans.push(if n > 0 {
+                Span::styled(words, t.error())
+            } else {
+                Span::raw(words)
+            });
+            Line::from(spans)
+        };
+        Paragraph::new(line).render(area, buf);
+    }
+}
+
+/// The last message, or the last error in red.
+pub struct StatusBar<'a> {
+    pub model: &'a Model,
+    pub theme: Theme,
+}
+
+impl Widget for &StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = &self.model.status;
+        let line = if s.error {
+            Line::styled(format!(" error: {}", s.text), self.theme.error())
+        } else {
+            Line::from(format!(" {}", s.text))
+        };
+        Paragraph::new(line).render(area, buf);
+    }
+}
+
+/// The keys of the current mode, from the keymap.
+pub struct Hints<'a> {
+    pub model: &'a Model,
+    pub theme: Theme,
+}
+
+impl Widget for &Hints<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let mode = self.model.key_mode();
+        let mut spans = Vec::new();
+        let mut width = 0usize;
+        for (key, word) in keymap::hints(mode, self.model.rehearsal.is_some()) {
+            let w = key.chars().count() + word.chars().count() + 3;
+            if width + w > area.width as usize {
+                break;
+            }
+            width += w;
+            spans.push(Span::styled(format!(" {key}"), t.key()));
+            spans.push(Span::raw(format!(" {word} ")));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+}

@@ -1,0 +1,110 @@
+//! Colours, or with `NO_COLOR` none: the meaning is then kept with text, bold and reverse.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        Theme { color }
+    }
+
+    fn fg(self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The countdown: green; amber in the last 30 seconds; red at zero and in overtime.
+    pub fn countdown(self, remaining: i64) -> Style {
+        match (self.color, remaining) {
+            (true, r) if r > 30 => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            (true, r) if r > 0 => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            (true, _) => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            (false, r) if r > 30 => Style::new(),
+            (false, r) if r > 0 => Style::new().add_modifier(Modifier::BOLD),
+            (false, _) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        }
+    }
+
+    /// A paused countdown is dimmed in colour; without colour its word says it.
+    pub fn paused(self) -> Style {
+        self.fg(Color::Gray)
+    }
+
+    pub fn error(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn warning(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn rehearsal_banner(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Magenta)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
+    pub fn not_saved_banner(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
+    /// REMOTE and VIDEO: the technicians must see them (R8).
+    pub fn badge(self, urgent: bool) -> Style {
+        match (self.color, urgent) {
+            (true, true) => Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            (false, true) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            (_, false) => Style::new(),
+        }
+    }
+
+    pub fn heading(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn priority(self) -> Style {
+        self.fg(Color::LightYellow)
+    }
+
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn marked(self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    pub fn dim(self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    pub fn bold(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+}
