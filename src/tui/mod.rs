@@ -11,6 +11,11 @@ pub mod keymap;
 pub mod msg;
 pub mod view;
 
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod tests;
+
 use crate::clock::Clock;
 use crate::domain::{Session, Settings, Time};
 use crate::store::{self, StoreError, Writer};
