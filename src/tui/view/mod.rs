@@ -11,6 +11,9 @@ pub mod status;
 pub mod theme;
 pub mod why;
 
+#[cfg(test)]
+mod tests;
+
 use crate::domain::Time;
 use crate::tui::app::{Model, Popup, speed_words};
 pub use presenter::Presenter;

@@ -31,7 +31,6 @@ pub fn big_countdown(text: &str, style: ratatui::style::Style, area: Rect, buf: 
         (PixelSize::Full, 8, 8),
         (PixelSize::HalfHeight, 8, 4),
         (PixelSize::Quadrant, 4, 4),
-        (PixelSize::Octant, 4, 2),
     ];
     for (size, cols, rows) in sizes {
         if chars * cols <= area.width && rows <= area.height {

@@ -110,14 +110,14 @@ impl Widget for &Queue<'_> {
         let has_slots = !m.session.settings.slots.is_empty();
         let today = self.now.date_naive();
         let mut table_rows = Vec::with_capacity(rows.len());
-        for row in rows {
-            match row {
+        // Headings span the whole width: drawn over their empty table rows afterwards.
+        let mut headings = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            match *row {
                 VisibleRow::Heading(k) => {
                     let words = m.sections.get(k).map(|(_, w)| w.as_str()).unwrap_or("");
-                    table_rows.push(Row::new(vec![Cell::from(Line::styled(
-                        format!("── {words} ──"),
-                        t.heading(),
-                    ))]));
+                    headings.push((r, format!("── {words} ──")));
+                    table_rows.push(Row::new(Vec::<Cell>::new()));
                 }
                 VisibleRow::Entry(i) => {
                     let Some(e) = m.queue.get(i).and_then(|id| m.session.entry(*id)) else {
@@ -165,6 +165,12 @@ impl Widget for &Queue<'_> {
             .header(header)
             .column_spacing(1)
             .render(inner, buf);
+        for (r, words) in headings {
+            let y = inner.y + 1 + r as u16;
+            if y < inner.bottom() {
+                buf.set_stringn(inner.x, y, words, inner.width as usize, t.heading());
+            }
+        }
     }
 }
 

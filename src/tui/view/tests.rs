@@ -1,0 +1,266 @@
+//! The screen rendered on a buffer: snapshots of whole screens, the countdown's colours cell by
+//! cell, and every size from 1x1 to 120x40 without a panic.
+
+use super::Screen;
+use super::presenter::Presenter;
+use crate::domain::Time;
+use crate::tui::app::{Model, Popup, update};
+use crate::tui::fixtures::*;
+use crate::tui::msg::Msg;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
+
+fn render(m: &Model, now: Time, w: u16, h: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    (&Screen::new(m, now)).render(buf.area, &mut buf);
+    buf
+}
+
+/// The buffer as text, one line per row, trailing spaces kept off.
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn running(now_offset: i64) -> (Model, Time) {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Next, t0());
+    m.status = Default::default();
+    (m, secs(t0(), now_offset))
+}
+
+#[test]
+fn snapshot_main_empty() {
+    let m = model(session(), t0());
+    insta::assert_snapshot!("main_empty_80x24", text(&render(&m, t0(), 80, 24)));
+}
+
+#[test]
+fn snapshot_main_twelve_entries_both_tiers() {
+    let m = model(twelve(), t0());
+    insta::assert_snapshot!("main_twelve_100x30", text(&render(&m, t0(), 100, 30)));
+    insta::assert_snapshot!("main_twelve_80x24", text(&render(&m, t0(), 80, 24)));
+    insta::assert_snapshot!("main_twelve_160x45", text(&render(&m, t0(), 160, 45)));
+}
+
+#[test]
+fn snapshot_running_speech() {
+    let (m, now) = running(65);
+    insta::assert_snapshot!("main_running_100x30", text(&render(&m, now, 100, 30)));
+}
+
+#[test]
+fn snapshot_overtime_and_paused() {
+    let (mut m, now) = running(192);
+    insta::assert_snapshot!("main_overtime_100x30", text(&render(&m, now, 100, 30)));
+    update(&mut m, Msg::PointOfOrder, now);
+    m.status = Default::default();
+    let t = text(&render(&m, now, 100, 30));
+    assert!(t.contains("POINT OF ORDER"));
+}
+
+#[test]
+fn snapshot_help() {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Help, t0());
+    insta::assert_snapshot!("help_100x30", text(&render(&m, t0(), 100, 30)));
+}
+
+#[test]
+fn snapshot_add_form_with_an_error() {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Add, t0());
+    for c in "Kenya".chars() {
+        update(&mut m, Msg::Char(c), t0());
+    }
+    update(&mut m, Msg::Submit, t0());
+    assert!(matches!(m.popup, Popup::Add(_)));
+    insta::assert_snapshot!("add_form_error_100x30", text(&render(&m, t0(), 100, 30)));
+}
+
+#[test]
+fn snapshot_presenter_clock() {
+    let (mut m, now) = running(65);
+    m.session.set_message("Please conclude", now);
+    let p = Presenter::new(&m.session, now, m.session.message.as_deref());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+    (&p).render(buf.area, &mut buf);
+    insta::assert_snapshot!("presenter_100x30", text(&buf));
+    // The same through the t key, in a rehearsal: the banner stays.
+    update(&mut m, Msg::Presenter, now);
+    m.rehearsal = Some(60.0);
+    let t = text(&render(&m, now, 100, 30));
+    assert!(t.starts_with(" REHEARSAL"), "{t}");
+    assert!(t.contains("Please conclude"));
+}
+
+#[test]
+fn the_rehearsal_banner_never_leaves_the_screen() {
+    let (mut m, now) = running(65);
+    m.rehearsal = Some(60.0);
+    for open in [
+        None,
+        Some(Msg::Help),
+        Some(Msg::Add),
+        Some(Msg::Settings),
+        Some(Msg::Presenter),
+    ] {
+        if let Some(msg) = open {
+            update(&mut m, msg, now);
+        }
+        for (w, h) in [(100, 30), (80, 24), (40, 10)] {
+            let t = text(&render(&m, now, w, h));
+            assert!(t.starts_with(" REHEARSAL"), "{open:?} at {w}x{h}:\n{t}");
+        }
+        update(&mut m, Msg::Close, now);
+    }
+}
+
+#[test]
+fn not_saved_banner_shows_until_a_save_succeeds() {
+    let mut m = model(twelve(), t0());
+    m.not_saved = Some("NOT SAVED: cannot write x.json (disk full)".into());
+    let buf = render(&m, t0(), 100, 30);
+    assert!(text(&buf).starts_with(" NOT SAVED"));
+    assert_eq!(buf[(1, 0)].bg, Color::Red);
+}
+
+/// The colour of the countdown's big digits.
+fn countdown_colours(buf: &Buffer) -> Vec<Color> {
+    // The countdown sits in the right half of the current speaker's panel (rows 1 to 6).
+    let mut colours = Vec::new();
+    for y in 1..7 {
+        for x in buf.area.width / 2..buf.area.width - 1 {
+            let cell = &buf[(x, y)];
+            if cell.symbol() != " " && cell.symbol() != "│" && cell.symbol() != "─" {
+                colours.push(cell.fg);
+            }
+        }
+    }
+    colours.sort_by_key(|c| format!("{c:?}"));
+    colours.dedup();
+    colours
+}
+
+#[test]
+fn countdown_is_green_then_amber_in_the_last_30_seconds_then_red() {
+    let cases = [
+        (10, Color::Green),
+        (149, Color::Green),
+        (150, Color::Yellow),
+        (179, Color::Yellow),
+        (180, Color::Red),
+        (200, Color::Red),
+    ];
+    for (at, colour) in cases {
+        let (m, now) = running(at);
+        let buf = render(&m, now, 100, 30);
+        assert_eq!(countdown_colours(&buf), vec![colour], "at {at} s");
+    }
+}
+
+#[test]
+fn overtime_counts_up_in_red() {
+    let (m, now) = running(192);
+    let t = text(&render(&m, now, 100, 30));
+    assert!(t.contains("OVERTIME"));
+    let p = Presenter::new(&m.session, now, None);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 30, 6));
+    (&p).render(buf.area, &mut buf);
+    // Too small for big digits: plain text, counting up.
+    assert!(text(&buf).contains("+0:12"), "{}", text(&buf));
+}
+
+#[test]
+fn no_color_keeps_the_meaning_without_colours() {
+    let (mut m, now) = running(185);
+    m.color = false;
+    let buf = render(&m, now, 100, 30);
+    for y in 0..30 {
+        for x in 0..100 {
+            let c = &buf[(x, y)];
+            assert_eq!(c.fg, Color::Reset, "({x},{y}) {:?}", c.symbol());
+            assert_eq!(c.bg, Color::Reset);
+        }
+    }
+    assert!(text(&buf).contains("OVERTIME"));
+}
+
+#[test]
+fn every_size_from_1x1_to_120x40_renders_without_a_panic() {
+    let (mut m, now) = running(192);
+    m.rehearsal = Some(2.0);
+    m.not_saved = Some("NOT SAVED: test".into());
+    for w in 1..=120 {
+        for h in 0..=40 {
+            render(&m, now, w, h);
+        }
+    }
+    for open in [Msg::Help, Msg::Add, Msg::Settings, Msg::Presenter] {
+        update(&mut m, open, now);
+        for w in (1..=120).step_by(7) {
+            for h in (0..=40).step_by(3) {
+                render(&m, now, w, h);
+            }
+        }
+        update(&mut m, Msg::Close, now);
+    }
+}
+
+#[test]
+fn a_small_terminal_asks_to_enlarge_the_window() {
+    let m = model(twelve(), t0());
+    let t = text(&render(&m, t0(), 79, 24));
+    assert!(t.contains("Enlarge the window"), "{t}");
+}
+
+#[test]
+fn a_frame_costs_what_is_visible_not_the_list_size() {
+    // Built directly (the session's add places each entry, which costs a sort per add).
+    let mut s = session();
+    add(
+        &mut s,
+        "Delegation 00000",
+        "Speaker",
+        crate::domain::Level::Minister,
+        "2022-09-06T10:00:00+02:00",
+    );
+    let first = s.entries[0].clone();
+    for i in 1..10_000u64 {
+        let mut e = first.clone();
+        e.id = s.next_id;
+        e.order = s.next_order;
+        s.next_id += 1;
+        s.next_order += 1;
+        e.delegation = format!("Delegation {i:05}");
+        if i % 10 != 0 {
+            e.level = crate::domain::Level::Delegate;
+        }
+        e.requested_at = e.requested_at + chrono::Duration::seconds(i as i64);
+        e.queued_at = e.requested_at;
+        s.entries.push(e);
+    }
+    let mut m = model(s, t0());
+    update(&mut m, Msg::Bottom, t0());
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        render(&m, t0(), 200, 50);
+    }
+    let per_frame = started.elapsed() / 20;
+    // Debug build, shared machine: a generous bound that a whole-list render would break.
+    assert!(
+        per_frame < std::time::Duration::from_millis(50),
+        "{per_frame:?}"
+    );
+    assert!(text(&render(&m, t0(), 200, 50)).contains("Delegation 09999"));
+}
