@@ -1,0 +1,209 @@
+//! The real binary in a pseudo-terminal (tmux): open a session, add a speaker through the form,
+//! call them, watch the countdown fall, pause, undo, quit; the terminal comes back as it was
+//! found and the file holds the change.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    fn capture(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "pty"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "pty"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "pty", "-l", text]);
+    }
+
+    /// Polls the pane until `wanted` holds, or fails with what the pane shows.
+    fn wait_for(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.capture();
+            if wanted(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the pane shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn tmux_missing() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+}
+
+/// "spoken 0:07" on the current speaker's panel, in seconds.
+fn spoken(screen: &str) -> Option<i64> {
+    // The header says "spoken N" (a count); the panel says "spoken M:SS".
+    screen.match_indices("spoken ").find_map(|(at, _)| {
+        let rest = &screen[at + 7..];
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':'))?;
+        let (m, s) = rest[..end].split_once(':')?;
+        Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
+    })
+}
+
+#[test]
+fn the_screen_in_a_real_terminal_adds_calls_pauses_undoes_and_quits_cleanly() {
+    if tmux_missing() {
+        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_podium");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("session.json");
+    let created = Command::new(bin)
+        .args(["new"])
+        .arg(&file)
+        .args(["--title", "PTY test list"])
+        .output()
+        .expect("podium new runs");
+    assert!(created.status.success(), "{created:?}");
+
+    let tmux = Tmux {
+        socket: format!("podium-test-{}", std::process::id()),
+    };
+    tmux.run(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "pty",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+    ]);
+    tmux.wait_for("a shell", |s| s.contains('$') || s.contains('#'));
+    let line = format!("'{}' --file '{}'; echo EXIT=$?", bin, file.display());
+    tmux.text(&line);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the screen", |s| {
+        s.contains("PTY test list") && s.contains("Queue (0)")
+    });
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", "pty", "#{alternate_on}"])
+            .trim(),
+        "1"
+    );
+
+    // Add a speaker through the form.
+    tmux.keys(&["a"]);
+    tmux.wait_for("the add form", |s| s.contains("Add an inscription"));
+    tmux.text("Kenya");
+    tmux.keys(&["Tab"]);
+    tmux.text("Ms. Wanjiru Kamau");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the new entry", |s| {
+        s.contains("Queue (1)") && s.contains("Wanjiru")
+    });
+
+    // Call them: the countdown falls.
+    tmux.keys(&["n"]);
+    let first = tmux.wait_for("the floor", |s| s.contains("has the floor"));
+    let start = spoken(&first).expect("the time spoken is shown");
+    tmux.wait_for("the countdown to fall", |s| {
+        spoken(s).is_some_and(|t| t >= start + 2)
+    });
+
+    // Pause, then undo the pause: the timer runs again.
+    tmux.keys(&["Space"]);
+    tmux.wait_for("the pause", |s| s.contains("PAUSED"));
+    tmux.keys(&["u"]);
+    tmux.wait_for("the undo", |s| {
+        s.contains("undone") && !s.contains("PAUSED")
+    });
+
+    // Quit: asked first while a timer runs.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", |s| s.contains("Quit? (y/n)"));
+    tmux.keys(&["y"]);
+    tmux.wait_for("the exit status", |s| s.contains("EXIT="));
+    let after = tmux.capture();
+    assert!(after.contains("EXIT=0"), "{after}");
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", "pty", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    tmux.text("stty -a; echo STTY-DONE");
+    tmux.keys(&["Enter"]);
+    let stty = tmux.wait_for("stty", |s| s.matches("STTY-DONE").count() >= 2);
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(words.contains(&"echo"), "echo is back on:\n{stty}");
+    assert!(
+        words.contains(&"icanon"),
+        "line editing is back on:\n{stty}"
+    );
+
+    // The file holds the change, the speech still running.
+    let list = Command::new(bin)
+        .args(["list"])
+        .arg(&file)
+        .arg("--json")
+        .output()
+        .expect("podium list runs");
+    let json = String::from_utf8_lossy(&list.stdout);
+    assert!(list.status.success());
+    assert!(json.contains("\"Kenya\""), "{json}");
+    assert!(json.contains("\"current\""), "{json}");
+    let status = Command::new(bin)
+        .args(["status"])
+        .arg(&file)
+        .arg("--json")
+        .output()
+        .expect("podium status runs");
+    assert!(String::from_utf8_lossy(&status.stdout).contains("\"running\":true"));
+    assert_only_session_files(dir.path());
+}
+
+/// Beside FILE there are only FILE.bak and FILE.lock (SPEC section 5).
+fn assert_only_session_files(dir: &Path) {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["session.json", "session.json.bak", "session.json.lock"]
+    );
+}
