@@ -7,4 +7,5 @@ pub mod cli;
 pub mod clock;
 pub mod delegations;
 pub mod domain;
+pub mod rehearse;
 pub mod store;
