@@ -7,5 +7,6 @@ pub mod cli;
 pub mod clock;
 pub mod delegations;
 pub mod domain;
+pub mod follow;
 pub mod rehearse;
 pub mod store;

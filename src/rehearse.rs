@@ -69,14 +69,26 @@ mod tests {
             .collect();
         assert_eq!(groups.len(), 5, "all five regional groups");
         assert_eq!(s.entries.iter().filter(|e| e.chair_of.is_some()).count(), 2);
-        assert!(s.entries.iter().any(|e| e.mode == crate::domain::Mode::Remote));
-        assert!(s.entries.iter().any(|e| e.mode == crate::domain::Mode::Video));
+        assert!(
+            s.entries
+                .iter()
+                .any(|e| e.mode == crate::domain::Mode::Remote)
+        );
+        assert!(
+            s.entries
+                .iter()
+                .any(|e| e.mode == crate::domain::Mode::Video)
+        );
         assert!(s.entries.iter().any(|e| e.is_priority()));
         assert!(s.entries.iter().all(|e| e.status == Status::Waiting));
         // Delegations are spelled as in the reference data, observers aside.
         for e in &s.entries {
             if e.category.is_party() && e.delegation != "European Union" {
-                assert!(crate::delegations::find(&e.delegation).is_some(), "{}", e.delegation);
+                assert!(
+                    crate::delegations::find(&e.delegation).is_some(),
+                    "{}",
+                    e.delegation
+                );
             }
         }
     }
@@ -85,7 +97,10 @@ mod tests {
     fn a_rehearsal_starts_five_minutes_before_the_first_slot_in_a_temporary_folder() {
         let now = parse_time("2026-11-28T10:00:00+01:00").expect("time");
         let r = prepare(None, now).expect("prepared");
-        assert_eq!(r.start, parse_time("2022-10-17T09:55:00+02:00").expect("time"));
+        assert_eq!(
+            r.start,
+            parse_time("2022-10-17T09:55:00+02:00").expect("time")
+        );
         assert!(r.path.starts_with(std::env::temp_dir()));
         assert!(store::load(&r.path).is_ok());
         let _ = std::fs::remove_dir_all(r.path.parent().expect("folder"));

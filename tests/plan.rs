@@ -44,7 +44,8 @@ fn starts(s: &Session, now: Time) -> Plan {
 }
 
 fn hm(t: Option<Time>) -> String {
-    t.map(|t| t.format("%H:%M:%S").to_string()).unwrap_or_else(|| "-".into())
+    t.map(|t| t.format("%H:%M:%S").to_string())
+        .unwrap_or_else(|| "-".into())
 }
 
 #[test]
@@ -75,7 +76,11 @@ fn a_changeover_of_zero_packs_the_slot() {
     let mut s = cop11_day(0);
     fill(&mut s, 61);
     let p = starts(&s, t("2022-10-17T08:00:00+02:00"));
-    assert_eq!(hm(p.starts[59]), "12:57:00", "60 speakers of 3 minutes fill 10-13 exactly");
+    assert_eq!(
+        hm(p.starts[59]),
+        "12:57:00",
+        "60 speakers of 3 minutes fill 10-13 exactly"
+    );
     assert_eq!(hm(p.starts[60]), "15:00:00");
 }
 
@@ -98,7 +103,11 @@ fn a_running_speech_counts_from_its_real_remaining_time_and_in_overtime_from_now
     let called = t("2022-10-17T10:10:00+02:00");
     s.next(called).expect("next");
     let p = starts(&s, called + Duration::seconds(60));
-    assert_eq!(hm(p.starts[0]), "10:13:00", "the current speech would end at its full limit");
+    assert_eq!(
+        hm(p.starts[0]),
+        "10:13:00",
+        "the current speech would end at its full limit"
+    );
     assert_eq!(hm(p.starts[1]), "10:16:30");
     let late = called + Duration::seconds(200); // 20 s into overtime
     let p = starts(&s, late);
@@ -107,7 +116,11 @@ fn a_running_speech_counts_from_its_real_remaining_time_and_in_overtime_from_now
 
 #[test]
 fn without_slots_the_plan_is_empty() {
-    let mut s = Session::new("no slots", Settings::default(), t("2022-10-01T10:00:00+02:00"));
+    let mut s = Session::new(
+        "no slots",
+        Settings::default(),
+        t("2022-10-01T10:00:00+02:00"),
+    );
     fill(&mut s, 3);
     let p = starts(&s, t("2022-10-17T08:00:00+02:00"));
     assert_eq!(p.starts, vec![None, None, None]);
@@ -138,7 +151,11 @@ fn list_json_gives_the_projected_start_of_each_waiting_entry() {
             .args(args)
             .output()
             .expect("run");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     run(&[
@@ -149,16 +166,53 @@ fn list_json_gives_the_projected_start_of_each_waiting_entry() {
         "--slot",
         "2022-10-17T15:00:00+02:00/2022-10-17T18:00:00+02:00",
     ]);
-    run(&["add", f, "--delegation", "Peru", "--speaker", "S", "--level", "delegate", "--at", "2022-09-06T10:00:00+02:00"]);
-    run(&["add", f, "--delegation", "Ghana", "--speaker", "S", "--level", "delegate", "--chair-of", "african", "--at", "2022-09-07T10:00:00+02:00"]);
+    run(&[
+        "add",
+        f,
+        "--delegation",
+        "Peru",
+        "--speaker",
+        "S",
+        "--level",
+        "delegate",
+        "--at",
+        "2022-09-06T10:00:00+02:00",
+    ]);
+    run(&[
+        "add",
+        f,
+        "--delegation",
+        "Ghana",
+        "--speaker",
+        "S",
+        "--level",
+        "delegate",
+        "--chair-of",
+        "african",
+        "--at",
+        "2022-09-07T10:00:00+02:00",
+    ]);
     run(&["set", f, "changeover", "1m"]);
     let l: serde_json::Value = serde_json::from_str(&run(&["list", f, "--json"])).expect("json");
-    assert_eq!(l["entries"][0]["projected_start"], "2022-10-17T10:00:00+02:00");
-    assert_eq!(l["entries"][1]["projected_start"], "2022-10-17T10:04:00+02:00");
+    assert_eq!(
+        l["entries"][0]["projected_start"],
+        "2022-10-17T10:00:00+02:00"
+    );
+    assert_eq!(
+        l["entries"][1]["projected_start"],
+        "2022-10-17T10:04:00+02:00"
+    );
     run(&["next", f]);
     let l: serde_json::Value = serde_json::from_str(&run(&["list", f, "--json"])).expect("json");
-    assert_eq!(l["entries"][0]["projected_start"], serde_json::Value::Null, "not waiting");
-    assert_eq!(l["entries"][1]["projected_start"], "2022-10-17T10:00:00+02:00");
+    assert_eq!(
+        l["entries"][0]["projected_start"],
+        serde_json::Value::Null,
+        "not waiting"
+    );
+    assert_eq!(
+        l["entries"][1]["projected_start"],
+        "2022-10-17T10:00:00+02:00"
+    );
     run(&["set", f, "slots", "none"]);
     let l: serde_json::Value = serde_json::from_str(&run(&["list", f, "--json"])).expect("json");
     assert_eq!(l["entries"][1]["projected_start"], serde_json::Value::Null);

@@ -631,18 +631,22 @@ impl Session {
             return Err(RuleError::Empty("speaker's name"));
         }
         let at = ins.requested_at.unwrap_or(now);
-        let late = ins
-            .late
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(str::to_string);
-        if !self.in_window(at) && late.is_none() {
-            return Err(RuleError::OutsideWindow {
-                window: self.window_words(),
-                at: fmt_time(at),
-            });
-        }
+        // The override lifts only the window check, and only where it is needed: a reason
+        // given for a request in time is not recorded as an override.
+        let late = if self.in_window(at) {
+            None
+        } else {
+            let reason = ins.late.as_deref().map(str::trim).filter(|r| !r.is_empty());
+            match reason {
+                Some(r) => Some(r.to_string()),
+                None => {
+                    return Err(RuleError::OutsideWindow {
+                        window: self.window_words(),
+                        at: fmt_time(at),
+                    });
+                }
+            }
+        };
         let lower = delegation.to_lowercase();
         if let Some(dup) = self.entries.iter().find(|e| {
             e.status != Status::Withdrawn
