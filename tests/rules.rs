@@ -234,6 +234,11 @@ fn r4_minister_replaced_by_deputy_minister_on_1_october_goes_behind_everyone_who
         "requested_at never changes"
     );
     assert_eq!(e.speaker, "Mr. Deputy");
+    let why = s.why(egypt);
+    assert_eq!(
+        why[0],
+        "general tier since the notice of a change of speaker on 1 October"
+    );
 }
 
 #[test]
@@ -354,6 +359,10 @@ fn r5_a_swap_at_the_same_level_exchanges_the_two_places_and_records_the_notice()
         (Some(egypt), Some(kenya), Some(notice))
     );
     let why = s.why(kenya).join("; ");
+    assert!(
+        why.starts_with("priority tier since the request of 8 September"),
+        "{why}"
+    );
     assert!(
         why.contains("swapped with Egypt on 5 October at the notice of Egypt"),
         "{why}"
