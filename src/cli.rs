@@ -272,7 +272,7 @@ fn execute(command: Command) -> Result<(), CliError> {
                 late: a.late,
                 no_post: a.no_post,
             };
-            change(&a.file, "podium add", |s| s.add(ins, now))
+            change(&a.file, "podium add", now, |s| s.add(ins, now))
         }
         Command::Replace {
             file,
@@ -282,7 +282,7 @@ fn execute(command: Command) -> Result<(), CliError> {
             at,
         } => {
             let at = time_opt(&at)?;
-            change(&file, "podium replace", |s| {
+            change(&file, "podium replace", now, |s| {
                 let id = s.resolve(&entry, Accepts::Waiting)?;
                 s.replace(id, &speaker, level, at, now)
             })
@@ -294,7 +294,7 @@ fn execute(command: Command) -> Result<(), CliError> {
             at,
         } => {
             let at = time_opt(&at)?;
-            change(&file, "podium swap", |s| {
+            change(&file, "podium swap", now, |s| {
                 let a = s.resolve(&entry, Accepts::Waiting)?;
                 let b = s.resolve(&other, Accepts::Waiting)?;
                 s.swap(a, b, at, now)
@@ -302,13 +302,13 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Withdraw { file, entry, at } => {
             let at = time_opt(&at)?;
-            change(&file, "podium withdraw", |s| {
+            change(&file, "podium withdraw", now, |s| {
                 let id = s.resolve(&entry, Accepts::Waiting)?;
                 s.withdraw(id, at, now)
             })
         }
-        Command::Next { file } => change(&file, "podium next", |s| s.next(now)),
-        Command::Absent { file, entry } => change(&file, "podium absent", |s| {
+        Command::Next { file } => change(&file, "podium next", now, |s| s.next(now)),
+        Command::Absent { file, entry } => change(&file, "podium absent", now, |s| {
             let id = s.resolve(&entry, Accepts::WaitingOrCurrent)?;
             s.absent(id, now)
         }),
@@ -332,7 +332,7 @@ fn execute(command: Command) -> Result<(), CliError> {
                     "say what to mark: --statement-received, --no-post, --post or --introducer NAME".into(),
                 ));
             }
-            change(&m.file, "podium mark", |s| {
+            change(&m.file, "podium mark", now, |s| {
                 let id = s.resolve(&m.entry, Accepts::AnyButWithdrawn)?;
                 let mut done = Done::default();
                 for mark in marks {
@@ -343,7 +343,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Set { file, key, value } => {
             let setting = parse_setting(&key, &value)?;
-            change(&file, "podium set", |s| s.set(setting, now))
+            change(&file, "podium set", now, |s| s.set(setting, now))
         }
         Command::List { file, json } => {
             let s = store::load(&file)?;
@@ -433,6 +433,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
 fn change(
     file: &Path,
     what: &str,
+    now: Time,
     apply: impl FnOnce(&mut Session) -> Result<Done, RuleError>,
 ) -> Result<(), CliError> {
     if !file.exists() {
@@ -444,8 +445,9 @@ fn change(
     let writer = Writer::acquire(file, &store::holder(what))?;
     let mut session = writer.load()?;
     let done = apply(&mut session)?;
+    // Every save is a checkpoint of the running timer (SPEC section 5).
     if let Some(speech) = session.speech.as_mut() {
-        speech.checkpoint(now());
+        speech.checkpoint(now);
     }
     writer.save(&session)?;
     for w in &done.warnings {
@@ -612,8 +614,6 @@ pub fn status_json(s: &Session, now: Time) -> String {
             "elapsed_seconds": elapsed,
             "remaining_seconds": e.limit_seconds - elapsed,
             "running": sp.running,
-            "point_of_order": sp.point_of_order,
-            "mode": e.mode.word(),
         }))
     });
     serde_json::json!({
@@ -678,8 +678,8 @@ pub fn list_table(s: &Session, now: Time) -> String {
     );
     let _ = writeln!(
         out,
-        "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} {}",
-        "place", "id", "delegation", "speaker", "level", "mode", "limit", "requested", "status"
+        "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} status",
+        "place", "id", "delegation", "speaker", "level", "mode", "limit", "requested"
     );
     let row = |out: &mut String, place: String, e: &Entry, note: String| {
         let _ = writeln!(

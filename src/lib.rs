@@ -7,5 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod delegations;
 pub mod domain;
+pub mod follow;
+pub mod rehearse;
 pub mod store;
 pub mod tui;

@@ -211,6 +211,9 @@ pub struct LogRecord {
     pub notice_at: Option<Time>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// A replacement that moved the entry to the other tier (R4).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub requeued: bool,
     /// The change in words, as the officer reads it back.
     pub text: String,
 }
@@ -459,7 +462,7 @@ impl Session {
             .filter(|e| e.status == Status::Waiting)
             .map(|e| (self.key(e), e))
             .collect();
-        q.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        q.sort_unstable_by_key(|(k, _)| *k);
         q.into_iter().map(|(_, e)| e).collect()
     }
 
@@ -607,6 +610,7 @@ impl Session {
             other: None,
             notice_at: None,
             reason: None,
+            requeued: false,
             text,
         });
         let last = self.log.len() - 1;
@@ -631,18 +635,22 @@ impl Session {
             return Err(RuleError::Empty("speaker's name"));
         }
         let at = ins.requested_at.unwrap_or(now);
-        let late = ins
-            .late
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(str::to_string);
-        if !self.in_window(at) && late.is_none() {
-            return Err(RuleError::OutsideWindow {
-                window: self.window_words(),
-                at: fmt_time(at),
-            });
-        }
+        // The override lifts only the window check, and only where it is needed: a reason
+        // given for a request in time is not recorded as an override.
+        let late = if self.in_window(at) {
+            None
+        } else {
+            let reason = ins.late.as_deref().map(str::trim).filter(|r| !r.is_empty());
+            match reason {
+                Some(r) => Some(r.to_string()),
+                None => {
+                    return Err(RuleError::OutsideWindow {
+                        window: self.window_words(),
+                        at: fmt_time(at),
+                    });
+                }
+            }
+        };
         let lower = delegation.to_lowercase();
         if let Some(dup) = self.entries.iter().find(|e| {
             e.status != Status::Withdrawn
@@ -787,6 +795,7 @@ impl Session {
         );
         let rec = self.record(now, Change::Replaced, Some(id), text);
         rec.notice_at = Some(notice);
+        rec.requeued = tier_changed;
         let place = self.position(id).unwrap_or(0);
         Ok(Done::say(
             format!("#{id} replaced, now place {place}"),
@@ -1259,26 +1268,34 @@ impl Session {
                 .map(|e| e.delegation.clone())
                 .unwrap_or_else(|| "?".into())
         };
-        let mut out = vec![format!(
-            "{} since the request of {}{}",
-            if e.is_priority() {
-                "priority tier"
-            } else {
-                "general tier"
-            },
-            fmt_day(e.requested_at),
-            if self.part(e) == 1 {
-                "; observers speak after the parties"
-            } else {
-                ""
-            }
-        )];
-        for r in self
+        let records: Vec<&LogRecord> = self
             .log
             .iter()
             .filter(|r| r.entry == Some(id) || r.other == Some(id))
-        {
-            let day = r.notice_at.map(fmt_day).unwrap_or_else(|| fmt_day(r.at));
+            .collect();
+        // The tier dates from the request, or from the notice of a change of speaker that moved
+        // the entry to the other tier (R4).
+        let requeued = records
+            .iter()
+            .rev()
+            .find(|r| r.what == Change::Replaced && r.requeued);
+        let tier = if e.is_priority() {
+            "priority tier"
+        } else {
+            "general tier"
+        };
+        let mut out = vec![match requeued.and_then(|r| r.notice_at) {
+            Some(notice) => format!(
+                "{tier} since the notice of a change of speaker on {}",
+                fmt_day(notice)
+            ),
+            None => format!("{tier} since the request of {}", fmt_day(e.requested_at)),
+        }];
+        if self.part(e) == 1 {
+            out.push("an observer: speaks after the parties".into());
+        }
+        for r in records {
+            let day = fmt_day(r.notice_at.unwrap_or(r.at));
             match r.what {
                 Change::Added if r.reason.is_some() => out.push(format!(
                     "accepted outside the window: {}",
@@ -1297,7 +1314,7 @@ impl Session {
                         name(r.entry)
                     ));
                 }
-                Change::Absent | Change::Undone | Change::Redone => out.push(r.text.clone()),
+                Change::Absent => out.push(r.text.clone()),
                 _ => {}
             }
         }

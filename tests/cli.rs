@@ -1,0 +1,540 @@
+//! The command line, run as the real binary: exit codes, `error:` lines, untouched files, the
+//! JSON shapes of SPEC section 3, the lock, broken and foreign files.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+struct Desk {
+    dir: TempDir,
+    file: PathBuf,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("s.json");
+        let d = Desk { dir, file };
+        d.ok(&[
+            "new",
+            "--title",
+            "COP11 general discussion",
+            "--opens",
+            "2022-09-05T00:00:00+02:00",
+            "--closes",
+            "2022-10-17T12:00:00+02:00",
+        ]);
+        d
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("podium").expect("binary");
+        c.env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("NO_COLOR", "1")
+            .env("PODIUM_NOW", "2022-10-17T10:00:00+02:00");
+        // The file comes right after the subcommand, as SPEC section 3 writes it.
+        let mut all: Vec<&str> = vec![args[0], self.file.to_str().unwrap_or_default()];
+        all.extend(&args[1..]);
+        c.args(all);
+        c
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().expect("run");
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn add(&self, delegation: &str, level: &str, at: &str) {
+        self.ok(&[
+            "add",
+            "--delegation",
+            delegation,
+            "--speaker",
+            "S",
+            "--level",
+            level,
+            "--at",
+            at,
+        ]);
+    }
+
+    /// Runs a command that must be refused with `code`, one `error:` line, the file unchanged.
+    fn refused(&self, args: &[&str], code: i32) -> String {
+        let before = std::fs::read(&self.file).expect("file");
+        let out = self.cmd(args).output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        if code == 1 {
+            let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(lines.len(), 1, "{args:?}: one line: {stderr}");
+            assert!(lines[0].starts_with("error:"), "{stderr}");
+        }
+        assert_eq!(
+            std::fs::read(&self.file).expect("file"),
+            before,
+            "{args:?} changed the file"
+        );
+        stderr
+    }
+
+    fn list(&self) -> Value {
+        serde_json::from_str(&self.ok(&["list", "--json"])).expect("list --json is JSON")
+    }
+}
+
+fn delegations(list: &Value) -> Vec<String> {
+    list["entries"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["delegation"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_refusal_exits_1_with_one_error_line_and_leaves_the_file_byte_for_byte() {
+    let d = Desk::new();
+    d.add("Ghana", "minister", "2022-09-06T10:00:00+02:00");
+    d.add("Japan", "head-of-government", "2022-09-07T10:00:00+02:00");
+    d.ok(&[
+        "add",
+        "--delegation",
+        "Ghana",
+        "--speaker",
+        "S",
+        "--level",
+        "minister",
+        "--chair-of",
+        "african",
+        "--at",
+        "2022-09-08T10:00:00+02:00",
+    ]);
+    d.add("Peru", "delegate", "2022-09-09T10:00:00+02:00");
+    let late = d.refused(
+        &[
+            "add",
+            "--delegation",
+            "Chile",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+            "--at",
+            "2022-10-17T12:00:01+02:00",
+        ],
+        1,
+    );
+    assert!(late.contains("--late"), "says what to do: {late}");
+    d.refused(
+        &[
+            "add",
+            "--delegation",
+            "ghana",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+            "--at",
+            "2022-09-10T10:00:00+02:00",
+        ],
+        1,
+    );
+    d.refused(
+        &[
+            "add",
+            "--delegation",
+            "Chile",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+            "--at",
+            "yesterday",
+        ],
+        1,
+    );
+    d.refused(
+        &[
+            "add",
+            "--delegation",
+            " ",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+            "--at",
+            "2022-09-10T10:00:00+02:00",
+        ],
+        1,
+    );
+    let across = d.refused(&["swap", "1", "2"], 1);
+    assert!(across.contains("same level"), "{across}");
+    let ambiguous = d.refused(&["withdraw", "ghana"], 1);
+    assert!(
+        ambiguous.contains("#1") && ambiguous.contains("#3"),
+        "lists the candidates: {ambiguous}"
+    );
+    d.refused(&["withdraw", "Narnia"], 1);
+    d.refused(&["withdraw", "99"], 1);
+    d.refused(
+        &[
+            "replace",
+            "4",
+            "--speaker",
+            "X",
+            "--level",
+            "minister",
+            "--at",
+            "2022-09-01T10:00:00+02:00",
+        ],
+        1,
+    );
+    d.refused(&["set", "limit", "three minutes"], 1);
+    d.refused(&["set", "colour", "red"], 1);
+    d.refused(&["set", "opens", "2022-11-01T00:00:00+02:00"], 1);
+    d.refused(
+        &[
+            "set",
+            "slots",
+            "2022-10-17T13:00:00+02:00/2022-10-17T10:00:00+02:00",
+        ],
+        1,
+    );
+    d.ok(&["next"]);
+    d.refused(&["withdraw", "1"], 1); // Ghana is at the podium, not waiting
+    d.refused(&["swap", "2", "1"], 1);
+    d.ok(&["withdraw", "4"]);
+    d.refused(&["mark", "99", "--statement-received"], 1);
+    d.refused(&["mark", "4", "--introducer", " "], 1);
+    d.ok(&["next"]);
+    d.ok(&["next"]);
+    d.ok(&["next"]);
+    d.refused(&["next"], 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let d = Desk::new();
+    d.refused(&["add", "--delegation", "Chile", "--speaker", "S"], 2);
+    d.refused(
+        &[
+            "add",
+            "--delegation",
+            "Chile",
+            "--speaker",
+            "S",
+            "--level",
+            "king",
+        ],
+        2,
+    );
+    d.refused(
+        &[
+            "add",
+            "--delegation",
+            "Chile",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+            "--mode",
+            "telepathy",
+        ],
+        2,
+    );
+    d.refused(
+        &[
+            "add",
+            "--delegation",
+            "Chile",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+            "--chair-of",
+            "nordic",
+        ],
+        2,
+    );
+    d.refused(&["mark", "1"], 2);
+    d.refused(&["list", "--frobnicate"], 2);
+}
+
+#[test]
+fn words_are_accepted_in_any_case_and_groups_by_their_full_names() {
+    let d = Desk::new();
+    d.ok(&[
+        "add",
+        "--delegation",
+        "Peru",
+        "--speaker",
+        "S",
+        "--level",
+        "Head-Of-Delegation",
+        "--chair-of",
+        "Latin American and Caribbean States",
+        "--category",
+        "STATE-PARTY",
+        "--mode",
+        "Remote",
+        "--at",
+        "2022-09-09T10:00:00+02:00",
+    ]);
+    let l = d.list();
+    let e = &l["entries"][0];
+    assert_eq!(e["level"], "head-of-delegation");
+    assert_eq!(e["chair_of"], "latin-american-caribbean");
+    assert_eq!(e["mode"], "remote");
+    assert_eq!(e["limit_seconds"], 300);
+}
+
+#[test]
+fn list_json_gives_display_order_positions_and_times_as_the_spec_says() {
+    let d = Desk::new();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    d.add("Egypt", "minister", "2022-09-07T10:00:00+02:00");
+    d.add("Kenya", "minister", "2022-09-08T10:00:00+02:00");
+    d.add("Chile", "delegate", "2022-09-30T10:00:00+02:00");
+    d.add("Fiji", "delegate", "2022-10-02T10:00:00+02:00");
+    assert_eq!(
+        delegations(&d.list()),
+        ["Egypt", "Kenya", "Peru", "Chile", "Fiji"]
+    );
+    // R4 through the command line: Egypt's minister replaced on 1 October.
+    d.ok(&[
+        "replace",
+        "egypt",
+        "--speaker",
+        "Deputy",
+        "--level",
+        "deputy-minister",
+        "--at",
+        "2022-10-01T10:00:00+02:00",
+    ]);
+    let l = d.list();
+    assert_eq!(delegations(&l), ["Kenya", "Peru", "Chile", "Egypt", "Fiji"]);
+    let egypt = &l["entries"][3];
+    assert_eq!(egypt["position"], 4);
+    assert_eq!(egypt["requested_at"], "2022-09-07T10:00:00+02:00");
+    assert_eq!(egypt["queued_at"], "2022-10-01T10:00:00+02:00");
+    assert_eq!(egypt["priority"], false);
+    d.ok(&["swap", "peru", "chile", "--at", "2022-10-05T10:00:00+02:00"]);
+    let l = d.list();
+    assert_eq!(delegations(&l), ["Kenya", "Chile", "Peru", "Egypt", "Fiji"]);
+    assert_eq!(
+        l["entries"][1]["queued_at"], "2022-09-06T10:00:00+02:00",
+        "a swap exchanges queued_at"
+    );
+    d.ok(&["next"]);
+    d.ok(&["withdraw", "fiji"]);
+    d.ok(&["next"]);
+    let l = d.list();
+    assert_eq!(delegations(&l), ["Kenya", "Chile", "Peru", "Egypt", "Fiji"]);
+    let statuses: Vec<&str> = l["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["spoken", "current", "waiting", "waiting", "withdrawn"]
+    );
+    assert_eq!(l["entries"][0]["spoken_seconds"], 0);
+    assert_eq!(l["entries"][0]["position"], Value::Null);
+    assert_eq!(l["entries"][2]["position"], 1);
+    assert_eq!(l["window"], "open");
+    assert_eq!(l["title"], "COP11 general discussion");
+}
+
+#[test]
+fn status_json_counts_down_from_the_file_checkpoint() {
+    let d = Desk::new();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    d.add("Chile", "delegate", "2022-09-07T10:00:00+02:00");
+    d.ok(&["next"]);
+    let out = d
+        .cmd(&["status", "--json"])
+        .env("PODIUM_NOW", "2022-10-17T10:03:10+02:00")
+        .output()
+        .expect("run");
+    let st: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(st["current"]["delegation"], "Peru");
+    assert_eq!(st["current"]["elapsed_seconds"], 190);
+    assert_eq!(st["current"]["remaining_seconds"], -10);
+    assert_eq!(st["current"]["running"], true);
+    assert_eq!(st["waiting"], 1);
+    assert_eq!(st["spoken"], 0);
+    let human = d.ok(&["status"]);
+    assert!(human.contains("Peru"), "{human}");
+}
+
+#[test]
+fn absent_and_mark_through_the_command_line() {
+    let d = Desk::new();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    d.add("Chile", "delegate", "2022-09-07T10:00:00+02:00");
+    d.add("Fiji", "delegate", "2022-09-08T10:00:00+02:00");
+    d.ok(&["next"]);
+    d.ok(&["absent", "peru"]);
+    assert_eq!(delegations(&d.list()), ["Chile", "Peru", "Fiji"]);
+    d.ok(&["set", "absent", "drop"]);
+    d.ok(&["absent", "Chile"]);
+    assert_eq!(d.list()["entries"][2]["status"], "withdrawn");
+    d.ok(&["mark", "fiji", "--statement-received", "--no-post"]);
+    d.ok(&["mark", "fiji", "--introducer", "H.E. Ambassador"]);
+    let l = d.list();
+    let fiji = l["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["delegation"] == "Fiji")
+        .cloned()
+        .unwrap();
+    assert_eq!(fiji["statement_received"], true);
+    assert_eq!(fiji["no_post"], true);
+    assert_eq!(fiji["introducer"], "H.E. Ambassador");
+}
+
+#[test]
+fn new_never_overwrites_and_check_passes_on_a_sound_file() {
+    let d = Desk::new();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    let before = std::fs::read(&d.file).unwrap();
+    let out = d.cmd(&["new"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error:"));
+    assert_eq!(std::fs::read(&d.file).unwrap(), before);
+    let ok = d.ok(&["check"]);
+    assert!(ok.contains("sound"), "{ok}");
+    // Only FILE, FILE.bak and FILE.lock beside it.
+    let mut names: Vec<String> = std::fs::read_dir(d.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["s.json", "s.json.bak", "s.json.lock"]);
+}
+
+#[test]
+fn a_second_writer_is_refused_while_the_lock_is_held_and_readers_still_work() {
+    let d = Desk::new();
+    let _held =
+        podium::store::Writer::acquire(&d.file, "pid 4242, podium screen, since 10:00").unwrap();
+    let err = d.refused(
+        &[
+            "add",
+            "--delegation",
+            "Peru",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+            "--at",
+            "2022-09-06T10:00:00+02:00",
+        ],
+        1,
+    );
+    assert!(err.contains("pid 4242"), "names the holder: {err}");
+    d.ok(&["list", "--json"]);
+    d.ok(&["status", "--json"]);
+    d.ok(&["check"]);
+}
+
+#[test]
+fn a_stale_temporary_file_is_removed_by_the_next_writer() {
+    let d = Desk::new();
+    let tmp = podium::store::temp_path(&d.file);
+    std::fs::write(&tmp, b"half a save").unwrap();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    assert!(!tmp.exists());
+}
+
+fn broken(d: &Desk, content: &[u8]) -> String {
+    std::fs::write(&d.file, content).unwrap();
+    let mut last = String::new();
+    for args in [
+        &["list", "--json"][..],
+        &["status"],
+        &["check"],
+        &["next"],
+        &[
+            "add",
+            "--delegation",
+            "Peru",
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
+        ],
+    ] {
+        last = d.refused(args, 1);
+    }
+    last
+}
+
+#[test]
+fn a_file_cut_in_half_is_refused_with_line_and_column_and_left_untouched() {
+    let d = Desk::new();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    let whole = std::fs::read(&d.file).unwrap();
+    let err = broken(&d, &whole[..whole.len() / 2]);
+    assert!(err.contains("line") && err.contains("column"), "{err}");
+    assert!(err.contains(".bak"), "says how to fall back: {err}");
+}
+
+#[test]
+fn a_file_of_version_99_is_refused_with_a_clear_message_and_left_untouched() {
+    let d = Desk::new();
+    let text = std::fs::read_to_string(&d.file)
+        .unwrap()
+        .replace("\"version\": 1", "\"version\": 99");
+    let err = broken(&d, text.as_bytes());
+    assert!(err.contains("version 99"), "{err}");
+    let err = broken(&d, br#"{"format": "something-else", "version": 1}"#);
+    assert!(err.contains("not a podium session"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_named_with_the_command_that_creates_it() {
+    let d = Desk::new();
+    let out = Command::cargo_bin("podium")
+        .unwrap()
+        .args(["list", d.dir.path().join("nope.json").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("podium new"));
+}
+
+#[test]
+fn the_shared_contract_check_passes() {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/check-contract");
+    if !tool.exists()
+        || std::process::Command::new("python3")
+            .arg("--version")
+            .output()
+            .is_err()
+    {
+        eprintln!("skipped: {} or python3 is not here", tool.display());
+        return;
+    }
+    let out = std::process::Command::new("python3")
+        .arg(&tool)
+        .env("PODIUM", env!("CARGO_BIN_EXE_podium"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run check-contract");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("hold"), "{text}");
+}
