@@ -51,11 +51,18 @@ fn main() {
                 }
             }
         }
-        Some(Command::Rehearse { .. }) => {
-            eprintln!(
-                "error: the rehearsal screen is not built yet; use the commands (podium --help)"
-            );
-            1
+        Some(Command::Rehearse { speed, file }) => {
+            match podium::rehearse::prepare(file.as_deref(), cli::now()) {
+                Ok(r) => tui::run(RunOptions {
+                    path: r.path,
+                    clock: Clock::starting_at(r.start, speed),
+                    rehearsal: true,
+                }),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    1
+                }
+            }
         }
         Some(command) => cli::run(command),
     };

@@ -688,13 +688,11 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 };
             }
         }
-        Msg::SaveCopy => {
-            if m.rehearsal.is_some() {
-                m.popup = Popup::Input {
-                    purpose: InputFor::SaveCopy,
-                    text: String::new(),
-                    error: None,
-                }
+        Msg::SaveCopy if m.rehearsal.is_some() => {
+            m.popup = Popup::Input {
+                purpose: InputFor::SaveCopy,
+                text: String::new(),
+                error: None,
             }
         }
         _ => {}

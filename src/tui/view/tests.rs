@@ -246,7 +246,7 @@ fn a_frame_costs_what_is_visible_not_the_list_size() {
         if i % 10 != 0 {
             e.level = crate::domain::Level::Delegate;
         }
-        e.requested_at = e.requested_at + chrono::Duration::seconds(i as i64);
+        e.requested_at += chrono::Duration::seconds(i as i64);
         e.queued_at = e.requested_at;
         s.entries.push(e);
     }
