@@ -682,3 +682,27 @@ mod tests {
         assert!(!h.iter().any(|(k, _)| *k == ">"));
     }
 }
+
+#[cfg(test)]
+mod docs {
+    /// `docs/screen.md` lists exactly the keys of the table. `PODIUM_WRITE_DOCS=1 cargo test
+    /// --lib keymap` rewrites its keys section after a change of the table.
+    #[test]
+    fn docs_screen_md_lists_the_keys_of_the_keymap() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/screen.md");
+        let doc = std::fs::read_to_string(path).unwrap_or_default();
+        let (begin, end) = ("<!-- keys: begin -->\n", "<!-- keys: end -->");
+        let keys = super::markdown();
+        if std::env::var_os("PODIUM_WRITE_DOCS").is_some()
+            && let (Some(a), Some(b)) = (doc.find(begin), doc.find(end))
+        {
+            let new = format!("{}{begin}{keys}{}", &doc[..a], &doc[b..]);
+            std::fs::write(path, new).expect("docs/screen.md is writable");
+            return;
+        }
+        assert!(
+            doc.contains(&format!("{begin}{keys}{end}")),
+            "docs/screen.md does not list the keys of the keymap: run PODIUM_WRITE_DOCS=1 cargo test --lib keymap"
+        );
+    }
+}

@@ -285,33 +285,46 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
     effects.quit
 }
 
-/// SIGTERM and SIGHUP end the screen cleanly: the terminal restored, the list saved.
+/// SIGTERM and SIGHUP end the screen cleanly: the loop notices the flag within 250 ms, saves a
+/// checkpoint and restores the terminal. A watcher thread makes sure of it: when the terminal
+/// has hung up, crossterm's reader can spin on end-of-file inside `poll` and never come back to
+/// the loop; if the loop has not finished within a grace period, the watcher gives the terminal
+/// back and exits. Nothing is lost then: every change was saved before the next key, and a
+/// running speech stays running in the file (its time counts from the last checkpoint).
 #[cfg(unix)]
 struct Signals {
-    term: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    hup: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    received: std::sync::Arc<std::sync::atomic::AtomicI32>,
 }
 
 #[cfg(unix)]
 impl Signals {
+    const GRACE: Duration = Duration::from_secs(2);
+
     fn register() -> std::io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGTERM};
-        let term = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let hup = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        signal_hook::flag::register(SIGTERM, term.clone())?;
-        signal_hook::flag::register(SIGHUP, hup.clone())?;
-        Ok(Signals { term, hup })
+        use std::sync::atomic::Ordering;
+        let received = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(0));
+        let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+        let flag = received.clone();
+        std::thread::Builder::new()
+            .name("podium-signals".into())
+            .spawn(move || {
+                if let Some(signal) = incoming.forever().next() {
+                    flag.store(signal, Ordering::SeqCst);
+                    std::thread::sleep(Self::GRACE);
+                    // Still here: the loop is stuck on a terminal that is gone.
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
+        Ok(Signals { received })
     }
 
     /// The exit status for a signal received: 128 + its number, as shells report it.
     fn pending(&self) -> Option<i32> {
-        use std::sync::atomic::Ordering;
-        if self.term.load(Ordering::Relaxed) {
-            Some(128 + signal_hook::consts::SIGTERM)
-        } else if self.hup.load(Ordering::Relaxed) {
-            Some(128 + signal_hook::consts::SIGHUP)
-        } else {
-            None
+        match self.received.load(std::sync::atomic::Ordering::SeqCst) {
+            0 => None,
+            signal => Some(128 + signal),
         }
     }
 }

@@ -25,7 +25,7 @@ impl Widget for &Header<'_> {
         let t = self.theme;
         let state = s.window_state(self.now);
         let bounds = match (s.settings.opens, s.settings.closes) {
-            (None, None) => "no window".to_string(),
+            (None, None) => "always".to_string(),
             (Some(o), None) => format!("from {}", short_time(o)),
             (None, Some(c)) => format!("until {}", short_time(c)),
             (Some(o), Some(c)) => format!("{} – {}", short_time(o), short_time(c)),
@@ -35,25 +35,55 @@ impl Widget for &Header<'_> {
         } else {
             t.warning()
         };
-        let line = Line::from(vec![
-            Span::styled(format!(" {} ", s.title), t.bold()),
+        let counts = format!(
+            "waiting {} · spoken {}{}",
+            m.queue.len(),
+            m.heard.len(),
+            if m.withdrawn > 0 {
+                format!(" · withdrawn {}", m.withdrawn)
+            } else {
+                String::new()
+            }
+        );
+        let width = area.width as usize;
+        let fixed = |bounds: &str| {
+            // " │ window " + state + " (bounds)" + " │ HH:MM │ " + counts
+            10 + state.len()
+                + if bounds.is_empty() {
+                    0
+                } else {
+                    bounds.chars().count() + 3
+                }
+                + 11
+                + counts.chars().count()
+        };
+        // The title gives way first, then the window's bounds.
+        let bounds = if fixed(&bounds) + 12 <= width {
+            bounds
+        } else {
+            String::new()
+        };
+        let room = width.saturating_sub(fixed(&bounds)).max(1);
+        let mut title: String = s.title.chars().take(room.saturating_sub(2)).collect();
+        if title.chars().count() < s.title.chars().count() {
+            title.pop();
+            title.push('…');
+        }
+        let mut spans = vec![
+            Span::styled(format!(" {title} "), t.bold()),
             Span::styled("│ window ", t.dim()),
             Span::styled(state.to_string(), state_style),
-            Span::styled(format!(" ({bounds}) "), t.dim()),
-            Span::styled("│ ", t.dim()),
+        ];
+        if !bounds.is_empty() {
+            spans.push(Span::styled(format!(" ({bounds})"), t.dim()));
+        }
+        spans.extend([
+            Span::styled(" │ ", t.dim()),
             Span::styled(hhmm(self.now), t.bold()),
             Span::styled(" │ ", t.dim()),
-            Span::raw(format!(
-                "waiting {} · spoken {}{}",
-                m.queue.len(),
-                m.heard.len(),
-                if m.withdrawn > 0 {
-                    format!(" · withdrawn {}", m.withdrawn)
-                } else {
-                    String::new()
-                }
-            )),
+            Span::raw(counts),
         ]);
+        let line = Line::from(spans);
         Paragraph::new(line).render(area, buf);
     }
 }
