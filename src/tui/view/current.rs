@@ -27,8 +27,9 @@ impl Widget for &Current<'_> {
                     Block::bordered().title(Line::styled(" At the podium: nobody ", t.bold()));
                 let inner = block.inner(area);
                 block.render(area, buf);
-                let next = s.queue();
-                let text = match next.first() {
+                // The cached queue: a frame never sorts the list.
+                let next = self.model.queue.first().and_then(|id| s.entry(*id));
+                let text = match next {
                     Some(e) => vec![
                         Line::from(format!(
                             "Next: #{} {} — {} ({})",

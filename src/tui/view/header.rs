@@ -46,26 +46,23 @@ impl Widget for &Header<'_> {
             }
         );
         let width = area.width as usize;
+        // Everything but the title: "│ window " state " (bounds)" " │ " HH:MM " │ " counts.
         let fixed = |bounds: &str| {
-            // " │ window " + state + " (bounds)" + " │ HH:MM │ " + counts
-            10 + state.len()
-                + if bounds.is_empty() {
-                    0
-                } else {
-                    bounds.chars().count() + 3
-                }
+            9 + state.len()
+                + if bounds.is_empty() { 0 } else { bounds.chars().count() + 3 }
                 + 11
                 + counts.chars().count()
         };
-        // The title gives way first, then the window's bounds.
-        let bounds = if fixed(&bounds) + 12 <= width {
+        let title_len = s.title.chars().count();
+        // The window's bounds give way first, then the title.
+        let bounds = if fixed(&bounds) + 2 + title_len.min(16) <= width {
             bounds
         } else {
             String::new()
         };
-        let room = width.saturating_sub(fixed(&bounds)).max(1);
-        let mut title: String = s.title.chars().take(room.saturating_sub(2)).collect();
-        if title.chars().count() < s.title.chars().count() {
+        let room = width.saturating_sub(fixed(&bounds) + 2).max(2);
+        let mut title: String = s.title.chars().take(room).collect();
+        if title_len > room {
             title.pop();
             title.push('…');
         }
