@@ -49,13 +49,17 @@ impl Widget for &Header<'_> {
         // Everything but the title: "│ window " state " (bounds)" " │ " HH:MM " │ " counts.
         let fixed = |bounds: &str| {
             9 + state.len()
-                + if bounds.is_empty() { 0 } else { bounds.chars().count() + 3 }
+                + if bounds.is_empty() {
+                    0
+                } else {
+                    bounds.chars().count() + 3
+                }
                 + 11
                 + counts.chars().count()
         };
         let title_len = s.title.chars().count();
-        // The window's bounds give way first, then the title.
-        let bounds = if fixed(&bounds) + 2 + title_len.min(16) <= width {
+        // The window's bounds give way first (the title says which list this is), then the title.
+        let bounds = if fixed(&bounds) + 2 + title_len.min(40) <= width {
             bounds
         } else {
             String::new()
