@@ -124,6 +124,24 @@ fn the_screen_in_a_real_terminal_adds_calls_pauses_undoes_and_quits_cleanly() {
         "1"
     );
 
+    // While the screen is open it holds the lock: another writer is refused, naming it.
+    let refused = Command::new(bin)
+        .args(["add"])
+        .arg(&file)
+        .args([
+            "--delegation",
+            "Ghana",
+            "--speaker",
+            "X",
+            "--level",
+            "delegate",
+        ])
+        .output()
+        .expect("podium add runs");
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("podium screen"), "{said}");
+
     // Add a speaker through the form.
     tmux.keys(&["a"]);
     tmux.wait_for("the add form", |s| s.contains("Add an inscription"));
@@ -206,4 +224,125 @@ fn assert_only_session_files(dir: &Path) {
         names,
         ["session.json", "session.json.bak", "session.json.lock"]
     );
+}
+
+#[test]
+fn a_broken_file_is_refused_before_the_screen_opens_and_left_as_it_was() {
+    let bin = env!("CARGO_BIN_EXE_podium");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("broken.json");
+    let text = "{\n  \"format\": \"podium-session\",\n  \"version\": 1,\n  \"title\": oops\n}\n";
+    std::fs::write(&file, text).expect("written");
+    let out = Command::new(bin)
+        .arg("--file")
+        .arg(&file)
+        .output()
+        .expect("podium runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error:"), "{stderr}");
+    assert!(stderr.contains("line 4"), "{stderr}");
+    assert!(stderr.contains(".bak"), "{stderr}");
+    // Nothing was written to the terminal: the alternate screen was never entered.
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&file).expect("still there"), text);
+}
+
+/// The pid of the screen holding FILE, read from FILE.lock ("pid N, podium screen, since …").
+fn holder_pid(file: &Path) -> Option<u32> {
+    let lock = std::fs::read_to_string(format!("{}.lock", file.display())).ok()?;
+    lock.strip_prefix("pid ")?
+        .split(',')
+        .next()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back_and_leaves_the_speech_running() {
+    if tmux_missing() {
+        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_podium");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("session.json");
+    for args in [
+        vec!["new", "FILE"],
+        vec![
+            "add",
+            "FILE",
+            "--delegation",
+            "Kenya",
+            "--speaker",
+            "Ms. K",
+            "--level",
+            "delegate",
+        ],
+        vec!["next", "FILE"],
+    ] {
+        let status = Command::new(bin)
+            .args(args.iter().map(|a| {
+                if *a == "FILE" {
+                    file.as_os_str()
+                } else {
+                    std::ffi::OsStr::new(a)
+                }
+            }))
+            .status()
+            .expect("podium runs");
+        assert!(status.success());
+    }
+    let tmux = Tmux {
+        socket: format!("podium-term-{}", std::process::id()),
+    };
+    tmux.run(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "pty",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sh",
+    ]);
+    tmux.wait_for("a shell", |s| s.contains('$') || s.contains('#'));
+    tmux.text(&format!(
+        "'{bin}' --file '{}'; echo EXIT=$?",
+        file.display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the screen", |s| s.contains("At the podium: #1"));
+    let pid = holder_pid(&file).expect("the screen names itself in the lock file");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let after = tmux.wait_for("the exit status", |s| s.contains("EXIT="));
+    assert!(after.contains("EXIT=143"), "{after}");
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", "pty", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    tmux.text("stty -a; echo STTY-DONE");
+    tmux.keys(&["Enter"]);
+    let stty = tmux.wait_for("stty", |s| s.matches("STTY-DONE").count() >= 2);
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(
+        words.contains(&"echo") && words.contains(&"icanon"),
+        "{stty}"
+    );
+    let status = Command::new(bin)
+        .args(["status"])
+        .arg(&file)
+        .arg("--json")
+        .output()
+        .expect("podium status runs");
+    assert!(String::from_utf8_lossy(&status.stdout).contains("\"running\":true"));
 }

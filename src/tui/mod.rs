@@ -343,3 +343,48 @@ impl Signals {
         None
     }
 }
+
+#[cfg(test)]
+mod loop_tests {
+    use super::*;
+    use crate::tui::fixtures::{model, secs, t0, twelve};
+
+    fn clock_at(start: Time, speed: f64) -> Clock {
+        Clock::starting_at(start, speed)
+    }
+
+    #[test]
+    fn with_no_timer_the_loop_only_wakes_to_check_signals() {
+        let m = model(twelve(), t0());
+        let now = secs(t0(), 20);
+        assert_eq!(
+            until_change(&m, &clock_at(now, 1.0), now),
+            WAKE + Duration::from_millis(1)
+        );
+        // Nothing shown changes within the minute: no redraw.
+        assert_eq!(shown(&m, now), shown(&m, secs(t0(), 59)));
+        assert_ne!(shown(&m, now), shown(&m, secs(t0(), 60)));
+    }
+
+    #[test]
+    fn a_running_timer_wakes_the_loop_when_the_displayed_second_turns() {
+        let mut m = model(twelve(), t0());
+        app::update(&mut m, Msg::Next, t0());
+        let now = t0() + chrono::Duration::milliseconds(1_900);
+        assert_eq!(
+            until_change(&m, &clock_at(now, 1.0), now),
+            Duration::from_millis(101)
+        );
+        // At 60 times real time the second turns 60 times sooner.
+        let wait = until_change(&m, &clock_at(now, 60.0), now);
+        assert!(wait <= Duration::from_millis(3), "{wait:?}");
+        assert_ne!(
+            shown(&m, now),
+            shown(&m, now + chrono::Duration::milliseconds(100))
+        );
+        assert_eq!(
+            shown(&m, now),
+            shown(&m, now + chrono::Duration::milliseconds(99))
+        );
+    }
+}

@@ -41,7 +41,7 @@ impl<'a> Screen<'a> {
 
 /// The rows the queue shows, for PgUp / PgDn (the loop stores it in the model).
 pub fn queue_page(area: Rect) -> usize {
-    (area.height as usize).saturating_sub(16).max(1)
+    (area.height as usize).saturating_sub(18).max(1)
 }
 
 impl Widget for &Screen<'_> {
@@ -67,10 +67,18 @@ impl Widget for &Screen<'_> {
             rest = below;
         }
         if let Some(e) = &m.not_saved {
+            // Two lines when the reason is long: what to do must show.
+            let text = format!(" {e}");
+            let rows = if text.chars().count() > rest.width as usize {
+                2
+            } else {
+                1
+            };
             let [banner, below] =
-                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
-            Paragraph::new(Line::styled(format!(" {e}"), t.not_saved_banner()))
+                Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(rest);
+            Paragraph::new(Line::styled(text, t.not_saved_banner()))
                 .style(t.not_saved_banner())
+                .wrap(Wrap { trim: false })
                 .render(banner, buf);
             rest = below;
         }
