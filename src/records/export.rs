@@ -193,18 +193,20 @@ fn md(text: &str) -> String {
 
 /// "H.E. Ama Mensah, Minister": the speaker as the Journal names them. We know only the name
 /// and the level, so the honorific is given by the level (ministers and above, and deputy
-/// ministers, are Excellencies) unless the name already carries a title.
+/// ministers, are Excellencies: "H.E. Ms. Ylva Johansson") unless the name already carries it.
 pub fn journal_speaker(e: &Entry) -> String {
     let name = e.speaker.trim();
-    let titled = [
-        "H.E.", "HE ", "Mr.", "Mr ", "Ms.", "Ms ", "Mrs.", "Mrs ", "Dr.", "Dr ", "His ", "Her ",
-    ]
-    .iter()
-    .any(|t| name.starts_with(t));
+    let has_excellency = ["H.E.", "HE ", "His Excellency", "Her Excellency"]
+        .iter()
+        .any(|t| name.starts_with(t));
     let excellency = e.level.is_priority() || e.level == Level::DeputyMinister;
     format!(
         "{}{}, {}",
-        if excellency && !titled { "H.E. " } else { "" },
+        if excellency && !has_excellency {
+            "H.E. "
+        } else {
+            ""
+        },
         md(name),
         e.level.label()
     )
@@ -218,16 +220,23 @@ fn journal_delegation(e: &Entry) -> String {
     }
 }
 
-fn journal_line(e: &Entry) -> String {
+/// One line of the Journal's list; `note` (the time spoken) joins the mode in one parenthesis.
+fn journal_line(e: &Entry, note: Option<String>) -> String {
     let mode = match e.mode {
-        Mode::Floor => String::new(),
-        Mode::Remote => " (remote)".to_string(),
-        Mode::Video => match &e.introducer {
-            Some(who) => format!(" (video statement, introduced by {})", md(who)),
-            None => " (video statement)".to_string(),
-        },
+        Mode::Floor => None,
+        Mode::Remote => Some("remote".to_string()),
+        Mode::Video => Some(match &e.introducer {
+            Some(who) => format!("video statement introduced by {}", md(who)),
+            None => "video statement".to_string(),
+        }),
     };
-    format!("{} — {}{mode}", journal_delegation(e), journal_speaker(e))
+    let notes: Vec<String> = mode.into_iter().chain(note).collect();
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    };
+    format!("{} — {}{notes}", journal_delegation(e), journal_speaker(e))
 }
 
 /// The Markdown export: the list of speakers as the Journal publishes it, in speaking order
@@ -262,26 +271,24 @@ pub fn markdown(s: &Session, now: Time) -> String {
         for e in &spoken {
             n += 1;
             let used = e.spoken_seconds.unwrap_or(0);
-            let _ = writeln!(
-                out,
-                "{n}. {} (spoke {} of {})",
-                journal_line(e),
+            let note = format!(
+                "spoke {} of {}",
                 fmt_seconds(used),
                 fmt_seconds(e.limit_seconds)
             );
+            let _ = writeln!(out, "{n}. {}", journal_line(e, Some(note)));
         }
     }
     if let Some(e) = s.current() {
         let _ = writeln!(out, "\n## Speaking now\n");
         n += 1;
         let used = seconds_used(s, e, now).unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "{n}. {} ({} of {} so far)",
-            journal_line(e),
+        let note = format!(
+            "{} of {} so far",
             fmt_seconds(used),
             fmt_seconds(e.limit_seconds)
         );
+        let _ = writeln!(out, "{n}. {}", journal_line(e, Some(note)));
     }
     if !queue.is_empty() {
         let _ = writeln!(out, "\n## Inscribed");
@@ -299,13 +306,13 @@ pub fn markdown(s: &Session, now: Time) -> String {
                 heading = Some(h);
             }
             n += 1;
-            let _ = writeln!(out, "{n}. {}", journal_line(e));
+            let _ = writeln!(out, "{n}. {}", journal_line(e, None));
         }
     }
     if !withdrawn.is_empty() {
         let _ = writeln!(out, "\n## Withdrawn\n");
         for e in &withdrawn {
-            let _ = writeln!(out, "- {}", journal_line(e));
+            let _ = writeln!(out, "- {}", journal_line(e, None));
         }
     }
     out
