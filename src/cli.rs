@@ -715,8 +715,8 @@ pub fn list_table(s: &Session, now: Time) -> String {
     );
     let _ = writeln!(
         out,
-        "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} {}",
-        "place", "id", "delegation", "speaker", "level", "mode", "limit", "requested", "status"
+        "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} status",
+        "place", "id", "delegation", "speaker", "level", "mode", "limit", "requested"
     );
     let row = |out: &mut String, place: String, e: &Entry, note: String| {
         let _ = writeln!(

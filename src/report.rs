@@ -153,7 +153,7 @@ impl Report {
             .cloned()
             .collect();
         // A stable sort keeps the speaking order among equal overruns.
-        overruns.sort_by(|a, b| b.over_seconds.cmp(&a.over_seconds));
+        overruns.sort_by_key(|o| std::cmp::Reverse(o.over_seconds));
         let overtime_seconds = overruns.iter().map(|o| o.over_seconds).sum();
 
         let mut by_group: Vec<GroupTime> = Group::ALL
@@ -346,8 +346,7 @@ impl fmt::Display for Report {
                 "#", "id", "delegation", "speaker", "used", "limit", "over"
             )?;
             for (i, h) in self.heard.iter().enumerate() {
-                writeln!(
-                    f,
+                let row = format!(
                     "  {:>4} {:>5}  {:<34} {:<24} {:>7} {:>7} {:>7}",
                     i + 1,
                     h.id,
@@ -356,7 +355,8 @@ impl fmt::Display for Report {
                     fmt_seconds(h.used_seconds),
                     fmt_seconds(h.limit_seconds),
                     over_words(h.over_seconds)
-                )?;
+                );
+                writeln!(f, "{}", row.trim_end())?;
             }
         }
 
@@ -703,5 +703,168 @@ impl Widget for &ReportView<'_> {
             let y = inner.y + u16::try_from(i).unwrap_or(0);
             buf.set_line(inner.x, y, line, inner.width);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AbsentPolicy, Inscription, Setting, Settings, parse_time};
+    use ratatui::style::Color;
+
+    fn t(s: &str) -> Time {
+        parse_time(&format!("2022-10-17T{s}+02:00")).unwrap()
+    }
+
+    /// Ghana speaks 3:20 (limit 3:00), France speaks for the African group with 30 s extra
+    /// time, Peru is dropped when absent; read at 10:20.
+    fn session() -> Session {
+        let mut s = Session::new("Test", Settings::default(), t("09:00:00"));
+        s.add(
+            Inscription::new("Ghana", "Ama Mensah", Level::Minister),
+            t("09:01:00"),
+        )
+        .unwrap();
+        let mut fr = Inscription::new("France", "Marie", Level::Delegate);
+        fr.chair_of = Some(Group::African);
+        s.add(fr, t("09:02:00")).unwrap();
+        s.add(
+            Inscription::new("Peru", "Ana", Level::Delegate),
+            t("09:03:00"),
+        )
+        .unwrap();
+        s.set(Setting::Absent(AbsentPolicy::Drop), t("09:04:00"))
+            .unwrap();
+        s.absent(3, t("09:05:00")).unwrap();
+        s.next(t("10:00:00")).unwrap();
+        s.next(t("10:03:20")).unwrap();
+        s.extra_time(30, t("10:05:00")).unwrap();
+        s.next(t("10:08:40")).unwrap();
+        s
+    }
+
+    #[test]
+    fn figures_groups_drops_and_extra_time() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        assert_eq!(r.heard.len(), 2);
+        assert_eq!(r.total_seconds, 200 + 320);
+        assert_eq!(r.total_limit_seconds, 180 + 330);
+        assert_eq!(r.average_seconds, Some(260));
+        assert_eq!(r.overruns.len(), 1);
+        assert_eq!(r.overruns[0].title, "Ghana");
+        assert_eq!(r.overruns[0].over_seconds, 20);
+        // France spoke for the African group: its time counts there, not for WEOG.
+        assert_eq!(r.by_group[0].speakers, 2);
+        assert_eq!(r.by_group[0].seconds, 520);
+        assert_eq!(r.by_group[4].seconds, 0);
+        assert_eq!(r.withdrawn.len(), 1);
+        assert_eq!(r.withdrawn[0].how, "dropped when absent");
+        assert_eq!(r.withdrawn[0].at, Some(t("09:05:00")));
+        assert_eq!(r.extra_time.len(), 1);
+        assert!(r.current.is_none());
+        assert!(r.to_string().contains("1 overrun, 0:20."));
+    }
+
+    fn render(r: &Report, w: u16, h: u16, scroll: u16, color: bool) -> Buffer {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        (&ReportView::new(r, scroll, color)).render(area, &mut buf);
+        buf
+    }
+
+    fn text(buf: &Buffer) -> String {
+        let area = buf.area;
+        (0..area.height)
+            .map(|y| {
+                (0..area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_view_draws_bars_against_the_limit_at_80x24() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let buf = render(&r, 80, 24, 0, true);
+        let screen = text(&buf);
+        assert!(screen.contains("Report: Test"), "{screen}");
+        assert!(screen.contains("Time used against the limit"), "{screen}");
+        let ghana = screen.lines().find(|l| l.contains("Ghana")).unwrap();
+        assert!(ghana.contains(LIMIT_MARK), "{ghana}");
+        assert!(ghana.contains("3:20/3:00 +0:20"), "{ghana}");
+        // Overtime is red, and some cell of the bar is green.
+        let y = screen.lines().position(|l| l.contains("Ghana")).unwrap() as u16;
+        let fgs: Vec<Color> = (0..80).map(|x| buf[(x, y)].fg).collect();
+        assert!(fgs.contains(&Color::Red));
+        assert!(fgs.contains(&Color::Green));
+    }
+
+    #[test]
+    fn without_colour_no_cell_is_coloured_and_overtime_is_shaded() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let buf = render(&r, 80, 24, 0, false);
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset);
+            assert_eq!(cell.bg, Color::Reset);
+        }
+        let screen = text(&buf);
+        let ghana = screen.lines().find(|l| l.contains("Ghana")).unwrap();
+        assert!(ghana.contains(OVER_NO_COLOR), "{ghana}");
+    }
+
+    #[test]
+    fn scrolling_moves_the_content_and_stops_at_its_end() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let view = ReportView::new(&r, 0, true);
+        let area = Rect::new(0, 0, 80, 10);
+        let max = view.max_scroll(area);
+        assert!(max > 0);
+        let top = text(&render(&r, 80, 10, 0, true));
+        let scrolled = text(&render(&r, 80, 10, 3, true));
+        assert_ne!(top, scrolled);
+        // Past the end, the view stays at its last page.
+        assert_eq!(
+            text(&render(&r, 80, 10, u16::MAX, true)),
+            text(&render(&r, 80, 10, max, true))
+        );
+        let last = text(&render(&r, 80, 10, max, true));
+        assert!(last.contains("Replacements"), "{last}");
+    }
+
+    #[test]
+    fn lines_fit_the_width_and_tiny_areas_do_not_panic() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        for w in [40u16, 80, 120, 200] {
+            for line in ReportView::new(&r, 0, true).lines(w) {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                // The bar lines (the heading names the mark too, and is short).
+                if text.contains("/3:00") || text.contains(BAR) {
+                    assert!(line.width() <= usize::from(w), "{w}: {text}");
+                }
+            }
+        }
+        for w in 0..14 {
+            for h in 0..6 {
+                let _ = render(&r, w, h, 2, true);
+            }
+        }
+        // An empty list, and a huge overrun, draw too.
+        let empty = Report::compute(
+            &Session::new("E", Settings::default(), t("09:00:00")),
+            t("10:00:00"),
+        );
+        assert!(text(&render(&empty, 80, 24, 0, false)).contains("nobody heard yet"));
+        let mut s = session();
+        s.add(
+            Inscription::new("Chile", "Juan", Level::Delegate),
+            t("10:00:00"),
+        )
+        .unwrap();
+        s.next(t("10:30:00")).unwrap();
+        let long = Report::compute(&s, t("23:59:59"));
+        let screen = text(&render(&long, 80, 24, 0, true));
+        assert!(screen.contains("(now)"), "{screen}");
     }
 }

@@ -459,7 +459,7 @@ impl Session {
             .filter(|e| e.status == Status::Waiting)
             .map(|e| (self.key(e), e))
             .collect();
-        q.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        q.sort_unstable_by_key(|a| a.0);
         q.into_iter().map(|(_, e)| e).collect()
     }
 

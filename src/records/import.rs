@@ -400,3 +400,144 @@ fn dry_run_text(s: &Session, rows: &[Row], done: &[Done]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Change, Settings, Status, parse_time};
+
+    fn t(s: &str) -> Time {
+        parse_time(s).unwrap()
+    }
+
+    fn session() -> Session {
+        let settings = Settings {
+            opens: Some(t("2022-09-05T00:00:00+02:00")),
+            closes: Some(t("2022-10-17T12:00:00+02:00")),
+            ..Settings::default()
+        };
+        Session::new("S", settings, t("2022-09-01T09:00:00+02:00"))
+    }
+
+    const NOW: &str = "2022-10-01T09:00:00+02:00";
+
+    #[test]
+    fn yes_no_in_every_spelling() {
+        for (text, want) in [
+            ("", false),
+            ("true", true),
+            ("TRUE", true),
+            ("Yes", true),
+            ("1", true),
+            ("no", false),
+            ("False", false),
+            ("0", false),
+        ] {
+            assert_eq!(yes_no(text), Ok(want), "{text}");
+        }
+        assert!(yes_no("y").is_err());
+    }
+
+    #[test]
+    fn parse_reads_defaults_and_skips_empty_rows() {
+        let rows = parse(
+            b"requested_at,delegation,speaker,level,chair_of,category,mode,no_post\n\
+              ,Ghana,Ama,Minister,,,,\n\
+              ,,,,,,,\n\
+              2022-09-10T10:00:00+02:00, Peru ,Ana,head of delegation,GRULAC,signatory,Remote,yes\n",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].number, 1);
+        assert_eq!(rows[0].inscription.requested_at, None);
+        assert_eq!(rows[0].inscription.category, Category::StateParty);
+        assert_eq!(rows[0].inscription.mode, Mode::Floor);
+        // The empty row keeps its number: the next one is row 3, as in the spreadsheet.
+        assert_eq!(rows[1].number, 3);
+        assert_eq!(rows[1].line, 4);
+        let p = &rows[1].inscription;
+        assert_eq!(p.delegation, "Peru");
+        assert_eq!(p.level, Level::HeadOfDelegation);
+        assert_eq!(p.chair_of, Some(Group::LatinAmericanCaribbean));
+        assert_eq!(p.category, Category::Signatory);
+        assert_eq!(p.mode, Mode::Remote);
+        assert!(p.no_post);
+        assert_eq!(p.late, None);
+    }
+
+    #[test]
+    fn a_quoted_cell_across_lines_keeps_the_row_numbers() {
+        let refusal = parse(
+            b"requested_at,delegation,speaker,level,chair_of,category,mode,no_post\n\
+              ,Ghana,\"Ama\nMensah\",minister,,,,\n\
+              ,Peru,Ana,king,,,,\n",
+        )
+        .unwrap_err();
+        assert_eq!(refusal.row, Some((2, 4)));
+        assert_eq!(refusal.column, Some("level"));
+    }
+
+    #[test]
+    fn add_many_is_all_or_nothing_and_leaves_the_session_as_it_was() {
+        let mut s = session();
+        s.add(Inscription::new("Ghana", "Ama", Level::Minister), t(NOW))
+            .unwrap();
+        let before = s.clone();
+        let mut batch: Vec<Inscription> = (0..50)
+            .map(|i| Inscription::new(&format!("D{i}"), "X", Level::Delegate))
+            .collect();
+        batch.push(Inscription::new("d7", "Y", Level::Delegate));
+        let (i, e) = s.add_many(batch, "import", t(NOW)).unwrap_err();
+        assert_eq!(i, 50);
+        assert!(matches!(e, RuleError::Duplicate { id: 9, .. }), "{e:?}");
+        assert_eq!(s, before);
+
+        // Late rows are refused too: a batch has no override.
+        let mut late = Inscription::new("Peru", "Ana", Level::Delegate);
+        late.requested_at = Some(t("2022-10-18T09:00:00+02:00"));
+        let (i, e) = s.add_many(vec![late], "import", t(NOW)).unwrap_err();
+        assert_eq!(i, 0);
+        assert!(matches!(e, RuleError::OutsideWindow { .. }));
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn add_many_gives_what_add_gives_one_by_one() {
+        let batch: Vec<Inscription> = (0..40)
+            .map(|i| {
+                let mut ins = Inscription::new(
+                    &format!("D{}", i % 30),
+                    "X",
+                    if i % 3 == 0 {
+                        Level::Minister
+                    } else {
+                        Level::Delegate
+                    },
+                );
+                // Rows 30 to 39 repeat delegations as group statements: separate entries.
+                if i >= 30 {
+                    ins.chair_of = Some(Group::Weog);
+                }
+                ins.requested_at = Some(t(&format!("2022-09-{:02}T10:00:00+02:00", 6 + i % 17)));
+                ins
+            })
+            .collect();
+        let mut one = session();
+        for ins in batch.clone() {
+            one.add(ins, t(NOW)).unwrap();
+        }
+        let mut many = session();
+        let done = many.add_many(batch, "import", t(NOW)).unwrap();
+        assert_eq!(done.len(), 40);
+        assert_eq!(one.entries, many.entries);
+        assert_eq!(one.next_id, many.next_id);
+        assert_eq!(one.next_order, many.next_order);
+        let ids = |s: &Session| s.queue().iter().map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(ids(&one), ids(&many));
+        // One record for the import, then one per entry, as `add` logs them.
+        assert_eq!(many.log.len(), one.log.len() + 1);
+        assert_eq!(many.log[1].what, Change::Imported);
+        assert_eq!(many.log[2..], one.log[1..]);
+        assert_eq!(many.count(Status::Waiting), 40);
+    }
+}
