@@ -325,6 +325,47 @@ fn clip(s: &str, width: usize) -> String {
     }
 }
 
+/// Breaks `text` into lines of at most `width` characters at spaces: the first line starts
+/// with `first` spaces, the others with `rest`. A word longer than a line is cut.
+fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
+    let width = width.max(first.max(rest) + 8);
+    let mut out = Vec::new();
+    let mut line = " ".repeat(first);
+    let mut len = first;
+    // True while nothing but the indent is on the line.
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let mut chars: Vec<char> = word.chars().collect();
+        if !empty && len + 1 + chars.len() > width {
+            out.push(std::mem::replace(&mut line, " ".repeat(rest)));
+            len = rest;
+            empty = true;
+        }
+        while len + usize::from(!empty) + chars.len() > width {
+            // Only a word longer than a whole line gets here: cut it.
+            let take = width - len - usize::from(!empty);
+            if !empty {
+                line.push(' ');
+            }
+            line.extend(chars.drain(..take));
+            out.push(std::mem::replace(&mut line, " ".repeat(rest)));
+            len = rest;
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            len += 1;
+        }
+        len += chars.len();
+        line.extend(chars);
+        empty = false;
+    }
+    if !empty || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 /// The plain text of `podium report`.
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -536,14 +577,19 @@ impl<'a> ReportView<'a> {
     pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
         let r = self.report;
         let mut out: Vec<Line<'static>> = Vec::new();
-        out.push(Line::from(format!(
-            "As at {}. {} waiting.",
-            fmt_time(r.at),
-            r.waiting
-        )));
-        out.push(Line::from(r.summary()));
+        let w = usize::from(width);
+        let text = |out: &mut Vec<Line<'static>>, t: &str, first: usize, rest: usize| {
+            out.extend(wrap(t, w, first, rest).into_iter().map(Line::from));
+        };
+        text(
+            &mut out,
+            &format!("As at {}. {} waiting.", fmt_time(r.at), r.waiting),
+            0,
+            2,
+        );
+        text(&mut out, &r.summary(), 0, 2);
         if let Some(c) = r.current_line() {
-            out.push(Line::from(c));
+            text(&mut out, &c, 0, 2);
         }
         out.push(Line::default());
 
@@ -594,8 +640,9 @@ impl<'a> ReportView<'a> {
 
         out.push(self.heading("Time by regional group"));
         let group_scale = r.by_group.iter().map(|g| g.seconds).max().unwrap_or(0);
-        let w = usize::from(width);
-        let label_w = (w / 3).clamp(6, 36);
+        // The groups' full names fit from 80 columns up; narrower, they are cut.
+        let longest = r.by_group.iter().map(|g| g.group.chars().count()).max();
+        let label_w = longest.unwrap_or(6).clamp(6, (w / 2).max(6));
         let figures_w = 18;
         let bar_w = w.saturating_sub(label_w + figures_w + 3);
         for g in &r.by_group {
@@ -627,14 +674,15 @@ impl<'a> ReportView<'a> {
             out.push(Line::from("  none"));
         }
         for wd in &r.withdrawn {
-            out.push(Line::from(format!(
-                "  #{} {} ({}): {} {}",
+            let line = format!(
+                "#{} {} ({}): {} {}",
                 wd.id,
                 wd.title,
                 wd.speaker,
                 wd.how,
                 time_and_notice(wd.at, wd.notice_at)
-            )));
+            );
+            text(&mut out, &line, 2, 4);
         }
         let mut events = |heading: &str, list: &[Event], always: bool| {
             if list.is_empty() && !always {
@@ -646,14 +694,15 @@ impl<'a> ReportView<'a> {
                 out.push(Line::from("  none"));
             }
             for e in list {
-                let mut spans = vec![Span::raw(format!("  {}: {}", fmt_time(e.at), e.text))];
+                text(&mut out, &format!("{}: {}", fmt_time(e.at), e.text), 2, 4);
                 if let Some(reason) = &e.reason {
-                    spans.push(Span::styled(
-                        format!("; reason: {reason}"),
-                        self.style(Color::Yellow),
-                    ));
+                    let style = self.style(Color::Yellow);
+                    out.extend(
+                        wrap(&format!("reason: {reason}"), w, 4, 6)
+                            .into_iter()
+                            .map(|l| Line::from(Span::styled(l, style))),
+                    );
                 }
-                out.push(Line::from(spans));
             }
         };
         events("Changed by override (and why)", &r.overrides, true);
@@ -741,6 +790,25 @@ mod tests {
         s.extra_time(30, t("10:05:00")).unwrap();
         s.next(t("10:08:40")).unwrap();
         s
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_indents_and_cuts_long_words() {
+        assert_eq!(wrap("a b c", 20, 2, 4), ["  a b c"]);
+        let lines = wrap("the quick brown fox jumps over the lazy dog", 16, 2, 4);
+        assert_eq!(
+            lines,
+            [
+                "  the quick",
+                "    brown fox",
+                "    jumps over",
+                "    the lazy dog"
+            ]
+        );
+        for l in wrap("x 0123456789abcdefghijklmnopqrstuvwxyz y", 12, 0, 2) {
+            assert!(l.chars().count() <= 12, "{l}");
+        }
+        assert_eq!(wrap("", 10, 2, 4), ["  "]);
     }
 
     #[test]

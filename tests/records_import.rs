@@ -437,3 +437,36 @@ fn import_of_100000_rows_is_linear() {
     assert_eq!(podium::store::load(&file).unwrap().entries.len(), 100_000);
     assert!(took.as_secs() < 60, "{took:?}");
 }
+
+#[test]
+fn the_sample_file_of_the_documentation_imports() {
+    let env = Env::new();
+    let file = env.new_list("s.json");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-inscriptions.csv");
+    let out = env.ok(
+        TYPING,
+        &["import", file.to_str().unwrap(), sample.to_str().unwrap()],
+    );
+    assert!(out.contains("imported 11 inscriptions"), "{out}");
+    let list = entries(&env, &file);
+    let order: Vec<&str> = list
+        .iter()
+        .map(|e| e["delegation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "Ghana",
+            "Japan",
+            "European Union",
+            "Egypt",
+            "Brazil",
+            "Côte d'Ivoire",
+            "Poland",
+            "Poland",
+            "Chile",
+            "Holy See",
+            "UNODC"
+        ]
+    );
+}
