@@ -502,6 +502,24 @@ mod tests {
     }
 
     #[test]
+    fn check_finds_a_duplicate_an_edited_file_holds_and_ignores_withdrawn_ones() {
+        let mut s = session();
+        let batch = ["Ghana", "Peru", "Chile"]
+            .map(|d| Inscription::new(d, "X", Level::Delegate))
+            .to_vec();
+        s.add_many(batch, "import", t(NOW)).unwrap();
+        assert!(s.problems().is_empty());
+        // A file edited by hand: Chile renamed to another spelling of Peru.
+        s.entries[2].delegation = "PERU".into();
+        assert_eq!(
+            s.problems(),
+            ["#2 and #3 are the same inscription of Peru".to_string()]
+        );
+        s.withdraw(2, None, t(NOW)).unwrap();
+        assert!(s.problems().is_empty());
+    }
+
+    #[test]
     fn add_many_gives_what_add_gives_one_by_one() {
         let batch: Vec<Inscription> = (0..40)
             .map(|i| {
