@@ -97,6 +97,28 @@ pub enum Command {
     Absent { file: PathBuf, entry: String },
     /// Records a statement received, do not post / post, or who introduces a video.
     Mark(MarkArgs),
+    /// Exports the list: CSV for the secretariat, Markdown as the Journal prints it, or the
+    /// whole session as JSON. Read-only on FILE.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: crate::records::export::Format,
+        /// Writes the export there (atomically) instead of to the standard output.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// What happened: speakers heard, time used against the limits, overruns.
+    Report { file: PathBuf },
+    /// Adds the inscriptions of a CSV file, all or none (header:
+    /// requested_at,delegation,speaker,level,chair_of,category,mode,no_post).
+    Import {
+        file: PathBuf,
+        #[arg(value_name = "INSCRIPTIONS.csv")]
+        inscriptions: PathBuf,
+        /// Checks every row and says what would be added; changes nothing.
+        #[arg(long = "dry-run")]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -363,6 +385,21 @@ fn execute(command: Command) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Export {
+            file,
+            format,
+            output,
+        } => crate::records::export::run(&file, format, output.as_deref(), now),
+        Command::Report { file } => {
+            let s = store::load(&file)?;
+            print!("{}", crate::report::Report::compute(&s, now));
+            Ok(())
+        }
+        Command::Import {
+            file,
+            inscriptions,
+            dry_run,
+        } => crate::records::import::run(&file, &inscriptions, dry_run, now),
         Command::Check { file } => {
             let s = store::load(&file)?;
             let problems = s.problems();
@@ -430,7 +467,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
 }
 
 /// Applies one change under the lock and saves it; a refused change writes nothing.
-fn change(
+pub(crate) fn change(
     file: &Path,
     what: &str,
     now: Time,

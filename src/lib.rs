@@ -1,13 +1,16 @@
 //! podium: the live list of speakers at the podium desk of an intergovernmental meeting.
 //!
 //! `domain` holds the rules (pure), `store` the state file, `cli` the headless commands,
-//! `clock` the monotonic and rehearsal clocks, `delegations` the reference data.
+//! `clock` the monotonic and rehearsal clocks, `delegations` the reference data,
+//! `records` the exports and the import, `report` what happened.
 
 pub mod cli;
 pub mod clock;
 pub mod delegations;
 pub mod domain;
 pub mod follow;
+pub mod records;
 pub mod rehearse;
+pub mod report;
 pub mod store;
 pub mod tui;

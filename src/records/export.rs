@@ -1,0 +1,319 @@
+//! `podium export FILE --format csv|md|json [--output PATH]`: read-only on FILE (no lock), to
+//! stdout or written atomically to PATH.
+
+use crate::cli::{CliError, rfc3339};
+use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_time};
+use crate::store;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+/// The export formats of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One header line, then one line per entry (for the secretariat's spreadsheets).
+    Csv,
+    /// The list of speakers as the Journal publishes it.
+    #[value(alias = "markdown")]
+    Md,
+    /// The whole session, as the state file holds it.
+    Json,
+}
+
+/// The CSV columns, in order (docs/records.md describes each).
+pub const CSV_COLUMNS: [&str; 18] = [
+    "place",
+    "id",
+    "delegation",
+    "speaker",
+    "level",
+    "chair_of",
+    "category",
+    "mode",
+    "status",
+    "requested_at",
+    "queued_at",
+    "started_at",
+    "ended_at",
+    "seconds_used",
+    "limit_seconds",
+    "overtime_seconds",
+    "statement_received",
+    "no_post",
+];
+
+/// Runs `podium export`.
+pub fn run(file: &Path, format: Format, output: Option<&Path>, now: Time) -> Result<(), CliError> {
+    if let Some(out) = output {
+        refuse_session_paths(file, out)?;
+    }
+    let session = store::load(file)?;
+    let bytes = render(&session, format, now)?;
+    match output {
+        Some(out) => {
+            store::save_bytes(out, &bytes).map_err(|e| {
+                CliError::Input(format!(
+                    "cannot write {} ({e}); nothing was written there. Check the folder exists and may be written",
+                    out.display()
+                ))
+            })?;
+            eprintln!(
+                "exported {} entries of {} to {}",
+                session.entries.len(),
+                file.display(),
+                out.display()
+            );
+            Ok(())
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`podium export ... | head`) is not worth a panic: report it.
+            stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
+        }
+    }
+}
+
+/// `--output` must not be the session file or its companions: an export is read-only on FILE,
+/// and writing over it without the lock would race the writer that holds it.
+fn refuse_session_paths(file: &Path, out: &Path) -> Result<(), CliError> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    };
+    for p in [
+        file.to_path_buf(),
+        store::backup_path(file),
+        store::lock_path(file),
+        store::temp_path(file),
+    ] {
+        if same(&p, out) {
+            return Err(CliError::Input(format!(
+                "--output {} is the session file or one of its companions; export to another path",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The export in `format`, as bytes.
+pub fn render(s: &Session, format: Format, now: Time) -> Result<Vec<u8>, CliError> {
+    match format {
+        Format::Csv => csv(s, now),
+        Format::Md => Ok(markdown(s, now).into_bytes()),
+        Format::Json => json(s),
+    }
+}
+
+/// Seconds used so far: the recorded time of a spoken entry, the running time of the current
+/// one, nothing for the others.
+pub fn seconds_used(s: &Session, e: &Entry, now: Time) -> Option<i64> {
+    match e.status {
+        Status::Spoken => e.spoken_seconds,
+        Status::Current => s
+            .speech
+            .as_ref()
+            .filter(|sp| sp.entry == e.id)
+            .map(|sp| sp.elapsed_seconds(now)),
+        Status::Waiting | Status::Withdrawn => None,
+    }
+}
+
+/// The CSV export: one header line, then one line per entry in display order.
+pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
+    let places: HashMap<u64, usize> = s
+        .queue()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id, i + 1))
+        .collect();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(s.entries.len() * 200));
+    let bad = |e: csv::Error| CliError::Input(format!("cannot write the CSV export ({e})"));
+    w.write_record(CSV_COLUMNS).map_err(bad)?;
+    let opt_time = |t: Option<Time>| t.map(rfc3339).unwrap_or_default();
+    let opt_int = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    for e in s.display_order() {
+        let used = seconds_used(s, e, now);
+        let over = used.map(|u| (u - e.limit_seconds).max(0));
+        let record: [String; 18] = [
+            places.get(&e.id).map(|p| p.to_string()).unwrap_or_default(),
+            e.id.to_string(),
+            e.delegation.clone(),
+            e.speaker.clone(),
+            e.level.word().to_string(),
+            e.chair_of.map(|g| g.word().to_string()).unwrap_or_default(),
+            e.category.word().to_string(),
+            e.mode.word().to_string(),
+            e.status.word().to_string(),
+            rfc3339(e.requested_at),
+            rfc3339(e.queued_at),
+            opt_time(e.started_at),
+            opt_time(e.ended_at),
+            opt_int(used),
+            e.limit_seconds.to_string(),
+            opt_int(over),
+            e.statement_received.to_string(),
+            e.no_post.to_string(),
+        ];
+        w.write_record(&record).map_err(bad)?;
+    }
+    w.into_inner()
+        .map_err(|e| CliError::Input(format!("cannot write the CSV export ({e})")))
+}
+
+/// The JSON export: the whole session, exactly as the state file would hold it.
+pub fn json(s: &Session) -> Result<Vec<u8>, CliError> {
+    let mut bytes = serde_json::to_vec_pretty(s)
+        .map_err(|e| CliError::Input(format!("cannot write the JSON export ({e})")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Escapes what Markdown would read as markup in a name typed at the desk.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        // A line break in a name would end the list item.
+        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+    }
+    out
+}
+
+/// "H.E. Ama Mensah, Minister": the speaker as the Journal names them. We know only the name
+/// and the level, so the honorific is given by the level (ministers and above, and deputy
+/// ministers, are Excellencies: "H.E. Ms. Ylva Johansson") unless the name already carries it.
+pub fn journal_speaker(e: &Entry) -> String {
+    let name = e.speaker.trim();
+    let has_excellency = ["H.E.", "HE ", "His Excellency", "Her Excellency"]
+        .iter()
+        .any(|t| name.starts_with(t));
+    let excellency = e.level.is_priority() || e.level == Level::DeputyMinister;
+    format!(
+        "{}{}, {}",
+        if excellency && !has_excellency {
+            "H.E. "
+        } else {
+            ""
+        },
+        md(name),
+        e.level.label()
+    )
+}
+
+/// "Egypt, on behalf of the African States".
+fn journal_delegation(e: &Entry) -> String {
+    match e.chair_of {
+        Some(g) => format!("{}, on behalf of the {}", md(&e.delegation), g.name()),
+        None => md(&e.delegation),
+    }
+}
+
+/// One line of the Journal's list; `note` (the time spoken) joins the mode in one parenthesis.
+fn journal_line(e: &Entry, note: Option<String>) -> String {
+    let mode = match e.mode {
+        Mode::Floor => None,
+        Mode::Remote => Some("remote".to_string()),
+        Mode::Video => Some(match &e.introducer {
+            Some(who) => format!("video statement introduced by {}", md(who)),
+            None => "video statement".to_string(),
+        }),
+    };
+    let notes: Vec<String> = mode.into_iter().chain(note).collect();
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    };
+    format!("{} — {}{notes}", journal_delegation(e), journal_speaker(e))
+}
+
+/// The Markdown export: the list of speakers as the Journal publishes it, in speaking order
+/// (heard, the current speaker, then the queue tier by tier), numbered throughout; withdrawn
+/// entries at the end, unnumbered, since they will not speak.
+pub fn markdown(s: &Session, now: Time) -> String {
+    let mut out = String::new();
+    let queue = s.queue();
+    let spoken: Vec<&Entry> = s
+        .display_order()
+        .into_iter()
+        .filter(|e| e.status == Status::Spoken)
+        .collect();
+    let withdrawn: Vec<&Entry> = s
+        .display_order()
+        .into_iter()
+        .filter(|e| e.status == Status::Withdrawn)
+        .collect();
+    let _ = writeln!(out, "# {}\n", md(&s.title));
+    let _ = writeln!(
+        out,
+        "List of speakers as at {}: {} heard, {} speaking, {} inscribed, {} withdrawn.",
+        fmt_time(now),
+        spoken.len(),
+        usize::from(s.current().is_some()),
+        queue.len(),
+        withdrawn.len()
+    );
+    let mut n = 0usize;
+    if !spoken.is_empty() {
+        let _ = writeln!(out, "\n## Heard\n");
+        for e in &spoken {
+            n += 1;
+            let used = e.spoken_seconds.unwrap_or(0);
+            let note = format!(
+                "spoke {} of {}",
+                fmt_seconds(used),
+                fmt_seconds(e.limit_seconds)
+            );
+            let _ = writeln!(out, "{n}. {}", journal_line(e, Some(note)));
+        }
+    }
+    if let Some(e) = s.current() {
+        let _ = writeln!(out, "\n## Speaking now\n");
+        n += 1;
+        let used = seconds_used(s, e, now).unwrap_or(0);
+        let note = format!(
+            "{} of {} so far",
+            fmt_seconds(used),
+            fmt_seconds(e.limit_seconds)
+        );
+        let _ = writeln!(out, "{n}. {}", journal_line(e, Some(note)));
+    }
+    if !queue.is_empty() {
+        let _ = writeln!(out, "\n## Inscribed");
+        let mut heading = None;
+        for e in &queue {
+            let h = (s.part(e), Session::tier(e));
+            if heading != Some(h) {
+                let heading_text = match h {
+                    (0, 0) => "Ministerial level and higher",
+                    (0, _) => "Other speakers",
+                    (_, 0) => "Observers: ministerial level and higher",
+                    _ => "Observers: other speakers",
+                };
+                let _ = writeln!(out, "\n### {heading_text}\n");
+                heading = Some(h);
+            }
+            n += 1;
+            let _ = writeln!(out, "{n}. {}", journal_line(e, None));
+        }
+    }
+    if !withdrawn.is_empty() {
+        let _ = writeln!(out, "\n## Withdrawn\n");
+        for e in &withdrawn {
+            let _ = writeln!(out, "- {}", journal_line(e, None));
+        }
+    }
+    out
+}

@@ -1,0 +1,938 @@
+//! What happened on a list: who was heard and for how long against their limit, the overruns,
+//! the time by regional group, who withdrew, what was accepted by override and why, the swaps and
+//! the replacements. [`Report`] is computed purely from a session and a time; it renders as plain
+//! text for `podium report` (its `Display`) and as a scrollable ratatui widget, [`ReportView`],
+//! with a bar of time used against each limit.
+//!
+//! The figures (totals, averages, overruns, groups) count the speeches that have ended; the
+//! speaker at the podium is shown apart, with the time used so far, since that speech is not
+//! over. Every `*_seconds` figure is whole seconds, rounded down like the timer.
+
+use crate::delegations;
+use crate::domain::{Change, Entry, Group, Level, Session, Status, Time, fmt_seconds, fmt_time};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use std::fmt;
+
+/// The group label for delegations the reference data does not place in a regional group
+/// (observers, organizations, unknown spellings).
+pub const OTHER: &str = "other";
+
+/// One speech: time used against the limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerTime {
+    pub id: u64,
+    /// "Ghana" or "Egypt (for the African States)".
+    pub title: String,
+    pub speaker: String,
+    pub level: Level,
+    /// The regional group the time counts for: the group a chair spoke for, else the
+    /// delegation's group in the reference data, else [`OTHER`].
+    pub group: String,
+    pub started_at: Option<Time>,
+    pub used_seconds: i64,
+    pub limit_seconds: i64,
+    /// Time beyond the limit; 0 within it.
+    pub over_seconds: i64,
+}
+
+/// Time heard from one regional group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupTime {
+    /// The group's full name ("African States"), or [`OTHER`].
+    pub group: String,
+    pub speakers: usize,
+    pub seconds: i64,
+}
+
+/// An entry that left the list without speaking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub id: u64,
+    pub title: String,
+    pub speaker: String,
+    /// When it was recorded at the desk (from the log; `None` if the log does not say).
+    pub at: Option<Time>,
+    /// The time of the delegation's notice, where one was given.
+    pub notice_at: Option<Time>,
+    /// "withdrawn", or "dropped when absent" under the absent setting `drop`.
+    pub how: String,
+}
+
+/// A logged change with its time, its notice time and, where one was given, its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub at: Time,
+    pub notice_at: Option<Time>,
+    pub entry: Option<u64>,
+    pub other: Option<u64>,
+    pub reason: Option<String>,
+    /// The change in words, as the log holds it.
+    pub text: String,
+}
+
+/// What happened on a list, as at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub title: String,
+    pub at: Time,
+    /// Ended speeches, in the order they were heard.
+    pub heard: Vec<SpeakerTime>,
+    /// The speech at the podium, with the time used so far.
+    pub current: Option<SpeakerTime>,
+    pub waiting: usize,
+    pub total_seconds: i64,
+    /// The sum of the heard speakers' limits, to set the total against.
+    pub total_limit_seconds: i64,
+    /// The total over the number heard, rounded down; `None` when nobody has been heard.
+    pub average_seconds: Option<i64>,
+    /// Heard speakers over their limit, the largest overrun first (ties in speaking order).
+    pub overruns: Vec<SpeakerTime>,
+    pub overtime_seconds: i64,
+    /// The five regional groups in the order of R10, then [`OTHER`]; every one listed.
+    pub by_group: Vec<GroupTime>,
+    pub withdrawn: Vec<Withdrawal>,
+    /// Changes made by override and why: requests accepted outside the window (R1), and any
+    /// other logged change that carries a reason.
+    pub overrides: Vec<Event>,
+    pub swaps: Vec<Event>,
+    pub replacements: Vec<Event>,
+    /// Extra time granted (or taken back) by the President.
+    pub extra_time: Vec<Event>,
+    /// Undo and redo steps: they may cancel a change listed above, so the reader sees them.
+    pub undone: Vec<Event>,
+}
+
+/// The group an entry's time counts for.
+pub fn group_of(e: &Entry) -> String {
+    let group: Option<Group> = e
+        .chair_of
+        .or_else(|| delegations::find(&e.delegation).and_then(|d| d.group));
+    group.map_or_else(|| OTHER.to_string(), |g| g.name().to_string())
+}
+
+fn speaker_time(e: &Entry, used: i64) -> SpeakerTime {
+    SpeakerTime {
+        id: e.id,
+        title: e.title(),
+        speaker: e.speaker.clone(),
+        level: e.level,
+        group: group_of(e),
+        started_at: e.started_at,
+        used_seconds: used,
+        limit_seconds: e.limit_seconds,
+        over_seconds: (used - e.limit_seconds).max(0),
+    }
+}
+
+impl Report {
+    /// The report of `s` as at `now` (which only the current speech's time so far depends on).
+    pub fn compute(s: &Session, now: Time) -> Report {
+        let order = s.display_order();
+        let heard: Vec<SpeakerTime> = order
+            .iter()
+            .filter(|e| e.status == Status::Spoken)
+            .map(|e| speaker_time(e, e.spoken_seconds.unwrap_or(0)))
+            .collect();
+        let current = s.speech.as_ref().and_then(|sp| {
+            let e = s.entry(sp.entry)?;
+            Some(speaker_time(e, sp.elapsed_seconds(now)))
+        });
+        let total_seconds: i64 = heard.iter().map(|h| h.used_seconds).sum();
+        let total_limit_seconds: i64 = heard.iter().map(|h| h.limit_seconds).sum();
+        let average_seconds = i64::try_from(heard.len())
+            .ok()
+            .filter(|n| *n > 0)
+            .map(|n| total_seconds.div_euclid(n));
+        let mut overruns: Vec<SpeakerTime> = heard
+            .iter()
+            .filter(|h| h.over_seconds > 0)
+            .cloned()
+            .collect();
+        // A stable sort keeps the speaking order among equal overruns.
+        overruns.sort_by_key(|o| std::cmp::Reverse(o.over_seconds));
+        let overtime_seconds = overruns.iter().map(|o| o.over_seconds).sum();
+
+        let mut by_group: Vec<GroupTime> = Group::ALL
+            .iter()
+            .map(|g| g.name().to_string())
+            .chain(std::iter::once(OTHER.to_string()))
+            .map(|group| GroupTime {
+                group,
+                speakers: 0,
+                seconds: 0,
+            })
+            .collect();
+        for h in &heard {
+            if let Some(g) = by_group.iter_mut().find(|g| g.group == h.group) {
+                g.speakers += 1;
+                g.seconds += h.used_seconds;
+            }
+        }
+
+        let event = |r: &crate::domain::LogRecord| Event {
+            at: r.at,
+            notice_at: r.notice_at,
+            entry: r.entry,
+            other: r.other,
+            reason: r.reason.clone(),
+            text: r.text.clone(),
+        };
+        let of_kind = |what: &[Change]| -> Vec<Event> {
+            s.log
+                .iter()
+                .filter(|r| what.contains(&r.what))
+                .map(event)
+                .collect()
+        };
+
+        // The last record that closed each withdrawn entry: its withdrawal, or its drop when
+        // absent. One pass over the log, so a long log costs what it holds.
+        let mut closed: std::collections::HashMap<u64, &crate::domain::LogRecord> =
+            std::collections::HashMap::new();
+        for r in &s.log {
+            if let (Some(id), Change::Withdrawn | Change::Absent) = (r.entry, r.what) {
+                closed.insert(id, r);
+            }
+        }
+        let withdrawn = order
+            .iter()
+            .filter(|e| e.status == Status::Withdrawn)
+            .map(|e| {
+                let rec = closed.get(&e.id);
+                Withdrawal {
+                    id: e.id,
+                    title: e.title(),
+                    speaker: e.speaker.clone(),
+                    at: rec.map(|r| r.at),
+                    notice_at: rec.and_then(|r| r.notice_at),
+                    how: match rec.map(|r| r.what) {
+                        Some(Change::Absent) => "dropped when absent".to_string(),
+                        _ => "withdrawn".to_string(),
+                    },
+                }
+            })
+            .collect();
+
+        let mut overrides: Vec<Event> = s
+            .log
+            .iter()
+            .filter(|r| r.reason.as_deref().is_some_and(|t| !t.trim().is_empty()))
+            .map(event)
+            .collect();
+        // An entry accepted late whose log record is missing (a hand-edited file) still shows.
+        for e in &s.entries {
+            if let Some(reason) = &e.late_reason
+                && !overrides.iter().any(|o| o.entry == Some(e.id))
+            {
+                overrides.push(Event {
+                    at: e.requested_at,
+                    notice_at: Some(e.requested_at),
+                    entry: Some(e.id),
+                    other: None,
+                    reason: Some(reason.clone()),
+                    text: format!("{} accepted outside the window", e.title()),
+                });
+            }
+        }
+
+        Report {
+            title: s.title.clone(),
+            at: now,
+            heard,
+            current,
+            waiting: s.count(Status::Waiting),
+            total_seconds,
+            total_limit_seconds,
+            average_seconds,
+            overruns,
+            overtime_seconds,
+            by_group,
+            withdrawn,
+            overrides,
+            swaps: of_kind(&[Change::Swapped]),
+            replacements: of_kind(&[Change::Replaced]),
+            extra_time: of_kind(&[Change::ExtraTime]),
+            undone: of_kind(&[Change::Undone, Change::Redone]),
+        }
+    }
+
+    /// "14 speakers heard in 41:10 (limits 42:00), on average 2:56; 3 overruns, 1:25 in all."
+    pub fn summary(&self) -> String {
+        if self.heard.is_empty() {
+            return "Nobody has been heard yet.".to_string();
+        }
+        format!(
+            "{} speaker{} heard in {} (limits {}), on average {}; {}",
+            self.heard.len(),
+            if self.heard.len() == 1 { "" } else { "s" },
+            fmt_seconds(self.total_seconds),
+            fmt_seconds(self.total_limit_seconds),
+            fmt_seconds(self.average_seconds.unwrap_or(0)),
+            match self.overruns.len() {
+                0 => "no overrun.".to_string(),
+                1 => format!("1 overrun, {}.", fmt_seconds(self.overtime_seconds)),
+                n => format!(
+                    "{n} overruns, {} in all.",
+                    fmt_seconds(self.overtime_seconds)
+                ),
+            }
+        )
+    }
+
+    /// "At the podium: #7 Kenya (Jane Doe), 1:10 of 3:00 so far."
+    pub fn current_line(&self) -> Option<String> {
+        self.current.as_ref().map(|c| {
+            format!(
+                "At the podium: #{} {} ({}), {} of {} so far.",
+                c.id,
+                c.title,
+                c.speaker,
+                fmt_seconds(c.used_seconds),
+                fmt_seconds(c.limit_seconds)
+            )
+        })
+    }
+}
+
+fn time_and_notice(at: Option<Time>, notice: Option<Time>) -> String {
+    match (at, notice) {
+        (Some(a), Some(n)) if n != a => format!("{} (notice {})", fmt_time(a), fmt_time(n)),
+        (Some(a), _) => fmt_time(a),
+        (None, Some(n)) => format!("notice {}", fmt_time(n)),
+        (None, None) => "time not recorded".to_string(),
+    }
+}
+
+fn over_words(over: i64) -> String {
+    if over > 0 {
+        format!("+{}", fmt_seconds(over))
+    } else {
+        String::new()
+    }
+}
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Breaks `text` into lines of at most `width` characters at spaces: the first line starts
+/// with `first` spaces, the others with `rest`. A word longer than a line is cut.
+fn wrap(text: &str, width: usize, first: usize, rest: usize) -> Vec<String> {
+    let width = width.max(first.max(rest) + 8);
+    let mut out = Vec::new();
+    let mut line = " ".repeat(first);
+    let mut len = first;
+    // True while nothing but the indent is on the line.
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let mut chars: Vec<char> = word.chars().collect();
+        if !empty && len + 1 + chars.len() > width {
+            out.push(std::mem::replace(&mut line, " ".repeat(rest)));
+            len = rest;
+            empty = true;
+        }
+        while len + usize::from(!empty) + chars.len() > width {
+            // Only a word longer than a whole line gets here: cut it.
+            let take = width - len - usize::from(!empty);
+            if !empty {
+                line.push(' ');
+            }
+            line.extend(chars.drain(..take));
+            out.push(std::mem::replace(&mut line, " ".repeat(rest)));
+            len = rest;
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            len += 1;
+        }
+        len += chars.len();
+        line.extend(chars);
+        empty = false;
+    }
+    if !empty || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// The plain text of `podium report`.
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Report: {}, as at {}", self.title, fmt_time(self.at))?;
+        writeln!(f)?;
+        writeln!(f, "{}", self.summary())?;
+        if let Some(c) = self.current_line() {
+            writeln!(f, "{c}")?;
+        }
+        writeln!(f, "{} waiting.", self.waiting)?;
+
+        writeln!(f, "\nTime used against the limit")?;
+        if self.heard.is_empty() {
+            writeln!(f, "  nobody heard yet")?;
+        } else {
+            writeln!(
+                f,
+                "  {:>4} {:>5}  {:<34} {:<24} {:>7} {:>7} {:>7}",
+                "#", "id", "delegation", "speaker", "used", "limit", "over"
+            )?;
+            for (i, h) in self.heard.iter().enumerate() {
+                let row = format!(
+                    "  {:>4} {:>5}  {:<34} {:<24} {:>7} {:>7} {:>7}",
+                    i + 1,
+                    h.id,
+                    clip(&h.title, 34),
+                    clip(&h.speaker, 24),
+                    fmt_seconds(h.used_seconds),
+                    fmt_seconds(h.limit_seconds),
+                    over_words(h.over_seconds)
+                );
+                writeln!(f, "{}", row.trim_end())?;
+            }
+        }
+
+        writeln!(f, "\nOverruns")?;
+        if self.overruns.is_empty() {
+            writeln!(f, "  none")?;
+        }
+        for o in &self.overruns {
+            writeln!(
+                f,
+                "  #{} {} ({}): {} over, {} of {}",
+                o.id,
+                o.title,
+                o.speaker,
+                fmt_seconds(o.over_seconds),
+                fmt_seconds(o.used_seconds),
+                fmt_seconds(o.limit_seconds)
+            )?;
+        }
+
+        writeln!(f, "\nTime by regional group")?;
+        for g in &self.by_group {
+            writeln!(
+                f,
+                "  {:<36} {:>3} speaker{} {:>8}",
+                g.group,
+                g.speakers,
+                if g.speakers == 1 { " " } else { "s" },
+                fmt_seconds(g.seconds)
+            )?;
+        }
+
+        writeln!(f, "\nWithdrawn")?;
+        if self.withdrawn.is_empty() {
+            writeln!(f, "  none")?;
+        }
+        for w in &self.withdrawn {
+            writeln!(
+                f,
+                "  #{} {} ({}): {} {}",
+                w.id,
+                w.title,
+                w.speaker,
+                w.how,
+                time_and_notice(w.at, w.notice_at)
+            )?;
+        }
+
+        let events = |f: &mut fmt::Formatter<'_>, heading: &str, list: &[Event]| -> fmt::Result {
+            writeln!(f, "\n{heading}")?;
+            if list.is_empty() {
+                writeln!(f, "  none")?;
+            }
+            for e in list {
+                write!(f, "  {}: {}", fmt_time(e.at), e.text)?;
+                if let Some(r) = &e.reason {
+                    write!(f, "; reason: {r}")?;
+                }
+                writeln!(f)?;
+            }
+            Ok(())
+        };
+        events(f, "Changed by override (and why)", &self.overrides)?;
+        events(f, "Swaps", &self.swaps)?;
+        events(f, "Replacements", &self.replacements)?;
+        events(f, "Extra time", &self.extra_time)?;
+        if !self.undone.is_empty() {
+            events(
+                f,
+                "Undone and redone (may cancel a change above)",
+                &self.undone,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The report as a full-screen, scrollable view: a summary, a bar of time used against each
+/// limit (the limit marked, overtime in red, or shaded without colour), the time by group, and
+/// the lists of the plain-text report. Draws within any area, however small, without panicking.
+pub struct ReportView<'a> {
+    pub report: &'a Report,
+    /// The first line shown; clamped so the view never scrolls past its end.
+    pub scroll: u16,
+    /// False under NO_COLOR: no colours at all, the bars told apart by their characters.
+    pub color: bool,
+}
+
+/// The characters of the bars: time within the limit, overtime, the limit mark.
+const BAR: char = '█';
+const OVER_NO_COLOR: char = '▒';
+const LIMIT_MARK: char = '┃';
+
+impl<'a> ReportView<'a> {
+    pub fn new(report: &'a Report, scroll: u16, color: bool) -> ReportView<'a> {
+        ReportView {
+            report,
+            scroll,
+            color,
+        }
+    }
+
+    fn style(&self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    fn heading(&self, text: &str) -> Line<'static> {
+        Line::from(Span::styled(
+            text.to_string(),
+            self.style(Color::Cyan).add_modifier(Modifier::BOLD),
+        ))
+    }
+
+    /// The number of lines the content takes at this inner width: what the caller needs to
+    /// clamp its scroll offset or show a scroll bar.
+    pub fn content_height(&self, width: u16) -> usize {
+        self.lines(width).len()
+    }
+
+    /// The largest useful scroll offset for an area of this size (the border included).
+    pub fn max_scroll(&self, area: Rect) -> u16 {
+        let inner = area.height.saturating_sub(2) as usize;
+        let total = self.content_height(area.width.saturating_sub(2));
+        u16::try_from(total.saturating_sub(inner)).unwrap_or(u16::MAX)
+    }
+
+    /// One bar: `label  ████████┃███  3:20/3:00 +0:20`, scaled so that `scale` seconds fill
+    /// the bar's width.
+    fn bar(&self, width: u16, label: &str, used: i64, limit: i64, scale: i64) -> Line<'static> {
+        let width = usize::from(width);
+        let label_w = (width / 3).clamp(6, 28);
+        let figures = format!(
+            "{}/{} {}",
+            fmt_seconds(used),
+            fmt_seconds(limit),
+            over_words((used - limit).max(0))
+        );
+        let figures_w = 17;
+        let bar_w = width.saturating_sub(label_w + figures_w + 3);
+        let mut spans = vec![Span::raw(format!("{:<label_w$} ", clip(label, label_w)))];
+        if bar_w >= 4 && scale > 0 {
+            // Cells are whole numbers of the bar's width; the arithmetic is in i128 so that no
+            // figure, however large, overflows.
+            let cells = |secs: i64| -> usize {
+                let c = i128::from(secs.max(0)) * bar_w as i128 / i128::from(scale);
+                usize::try_from(c.clamp(0, bar_w as i128)).unwrap_or(bar_w)
+            };
+            let (u, l) = (cells(used), cells(limit).min(bar_w.saturating_sub(1)));
+            let within: String = std::iter::repeat_n(BAR, u.min(l)).collect();
+            let over_char = if self.color { BAR } else { OVER_NO_COLOR };
+            let over: String = std::iter::repeat_n(over_char, u.saturating_sub(l + 1)).collect();
+            let gap = l.saturating_sub(u);
+            spans.push(Span::styled(within, self.style(Color::Green)));
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(
+                LIMIT_MARK.to_string(),
+                self.style(Color::Yellow).add_modifier(Modifier::BOLD),
+            ));
+            spans.push(Span::styled(over.clone(), self.style(Color::Red)));
+            let drawn = u.min(l) + gap + 1 + over.chars().count();
+            spans.push(Span::raw(" ".repeat(bar_w.saturating_sub(drawn) + 1)));
+        }
+        let figures_style = if used > limit {
+            self.style(Color::Red).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(figures, figures_style));
+        Line::from(spans)
+    }
+
+    /// Every line of the view at this inner width.
+    pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
+        let r = self.report;
+        let mut out: Vec<Line<'static>> = Vec::new();
+        let w = usize::from(width);
+        let text = |out: &mut Vec<Line<'static>>, t: &str, first: usize, rest: usize| {
+            out.extend(wrap(t, w, first, rest).into_iter().map(Line::from));
+        };
+        text(
+            &mut out,
+            &format!("As at {}. {} waiting.", fmt_time(r.at), r.waiting),
+            0,
+            2,
+        );
+        text(&mut out, &r.summary(), 0, 2);
+        if let Some(c) = r.current_line() {
+            text(&mut out, &c, 0, 2);
+        }
+        out.push(Line::default());
+
+        out.push(self.heading("Time used against the limit (┃ marks the limit)"));
+        let scale = r
+            .heard
+            .iter()
+            .chain(r.current.as_ref())
+            .map(|h| h.used_seconds.max(h.limit_seconds))
+            .max()
+            .unwrap_or(0);
+        if r.heard.is_empty() && r.current.is_none() {
+            out.push(Line::from("  nobody heard yet"));
+        }
+        for h in &r.heard {
+            out.push(self.bar(width, &h.title, h.used_seconds, h.limit_seconds, scale));
+        }
+        if let Some(c) = &r.current {
+            out.push(self.bar(
+                width,
+                &format!("{} (now)", c.title),
+                c.used_seconds,
+                c.limit_seconds,
+                scale,
+            ));
+        }
+        out.push(Line::default());
+
+        out.push(self.heading("Overruns"));
+        if r.overruns.is_empty() {
+            out.push(Line::from("  none"));
+        }
+        for o in &r.overruns {
+            out.push(Line::from(vec![
+                Span::raw(format!("  {} ({}): ", o.title, o.speaker)),
+                Span::styled(
+                    format!("+{}", fmt_seconds(o.over_seconds)),
+                    self.style(Color::Red).add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(format!(
+                    ", {} of {}",
+                    fmt_seconds(o.used_seconds),
+                    fmt_seconds(o.limit_seconds)
+                )),
+            ]));
+        }
+        out.push(Line::default());
+
+        out.push(self.heading("Time by regional group"));
+        let group_scale = r.by_group.iter().map(|g| g.seconds).max().unwrap_or(0);
+        // The groups' full names fit from 80 columns up; narrower, they are cut.
+        let longest = r.by_group.iter().map(|g| g.group.chars().count()).max();
+        let label_w = longest.unwrap_or(6).clamp(6, (w / 2).max(6));
+        let figures_w = 18;
+        let bar_w = w.saturating_sub(label_w + figures_w + 3);
+        for g in &r.by_group {
+            let cells = if group_scale > 0 && bar_w >= 4 {
+                let c = i128::from(g.seconds.max(0)) * bar_w as i128 / i128::from(group_scale);
+                usize::try_from(c).unwrap_or(bar_w).min(bar_w)
+            } else {
+                0
+            };
+            let mut spans = vec![Span::raw(format!("{:<label_w$} ", clip(&g.group, label_w)))];
+            if bar_w >= 4 {
+                spans.push(Span::styled(
+                    std::iter::repeat_n(BAR, cells).collect::<String>(),
+                    self.style(Color::Blue),
+                ));
+                spans.push(Span::raw(" ".repeat(bar_w - cells + 1)));
+            }
+            spans.push(Span::raw(format!(
+                "{:>8}, {} heard",
+                fmt_seconds(g.seconds),
+                g.speakers
+            )));
+            out.push(Line::from(spans));
+        }
+        out.push(Line::default());
+
+        out.push(self.heading("Withdrawn"));
+        if r.withdrawn.is_empty() {
+            out.push(Line::from("  none"));
+        }
+        for wd in &r.withdrawn {
+            let line = format!(
+                "#{} {} ({}): {} {}",
+                wd.id,
+                wd.title,
+                wd.speaker,
+                wd.how,
+                time_and_notice(wd.at, wd.notice_at)
+            );
+            text(&mut out, &line, 2, 4);
+        }
+        let mut events = |heading: &str, list: &[Event], always: bool| {
+            if list.is_empty() && !always {
+                return;
+            }
+            out.push(Line::default());
+            out.push(self.heading(heading));
+            if list.is_empty() {
+                out.push(Line::from("  none"));
+            }
+            for e in list {
+                text(&mut out, &format!("{}: {}", fmt_time(e.at), e.text), 2, 4);
+                if let Some(reason) = &e.reason {
+                    let style = self.style(Color::Yellow);
+                    out.extend(
+                        wrap(&format!("reason: {reason}"), w, 4, 6)
+                            .into_iter()
+                            .map(|l| Line::from(Span::styled(l, style))),
+                    );
+                }
+            }
+        };
+        events("Changed by override (and why)", &r.overrides, true);
+        events("Swaps", &r.swaps, true);
+        events("Replacements", &r.replacements, true);
+        events("Extra time", &r.extra_time, false);
+        events(
+            "Undone and redone (may cancel a change above)",
+            &r.undone,
+            false,
+        );
+        out
+    }
+}
+
+impl Widget for &ReportView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let inner_w = area.width.saturating_sub(2);
+        let lines = self.lines(inner_w);
+        let inner_h = usize::from(area.height.saturating_sub(2));
+        let max = lines.len().saturating_sub(inner_h);
+        let top = usize::from(self.scroll).min(max);
+        let shown = format!(
+            " lines {}-{} of {} ",
+            (top + 1).min(lines.len()),
+            (top + inner_h).min(lines.len()),
+            lines.len()
+        );
+        let block = Block::bordered()
+            .title(Line::from(format!(" Report: {} ", self.report.title)))
+            .title_bottom(Line::from(" ↑↓ PgUp PgDn scroll · Esc back "))
+            .title_bottom(Line::from(shown).right_aligned())
+            .border_style(self.style(Color::Cyan));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        for (i, line) in lines
+            .iter()
+            .skip(top)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            // `i` is below inner.height, itself a u16.
+            let y = inner.y + u16::try_from(i).unwrap_or(0);
+            buf.set_line(inner.x, y, line, inner.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AbsentPolicy, Inscription, Setting, Settings, parse_time};
+    use ratatui::style::Color;
+
+    fn t(s: &str) -> Time {
+        parse_time(&format!("2022-10-17T{s}+02:00")).unwrap()
+    }
+
+    /// Ghana speaks 3:20 (limit 3:00), France speaks for the African group with 30 s extra
+    /// time, Peru is dropped when absent; read at 10:20.
+    fn session() -> Session {
+        let mut s = Session::new("Test", Settings::default(), t("09:00:00"));
+        s.add(
+            Inscription::new("Ghana", "Ama Mensah", Level::Minister),
+            t("09:01:00"),
+        )
+        .unwrap();
+        let mut fr = Inscription::new("France", "Marie", Level::Delegate);
+        fr.chair_of = Some(Group::African);
+        s.add(fr, t("09:02:00")).unwrap();
+        s.add(
+            Inscription::new("Peru", "Ana", Level::Delegate),
+            t("09:03:00"),
+        )
+        .unwrap();
+        s.set(Setting::Absent(AbsentPolicy::Drop), t("09:04:00"))
+            .unwrap();
+        s.absent(3, t("09:05:00")).unwrap();
+        s.next(t("10:00:00")).unwrap();
+        s.next(t("10:03:20")).unwrap();
+        s.extra_time(30, t("10:05:00")).unwrap();
+        s.next(t("10:08:40")).unwrap();
+        s
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_indents_and_cuts_long_words() {
+        assert_eq!(wrap("a b c", 20, 2, 4), ["  a b c"]);
+        let lines = wrap("the quick brown fox jumps over the lazy dog", 16, 2, 4);
+        assert_eq!(
+            lines,
+            [
+                "  the quick",
+                "    brown fox",
+                "    jumps over",
+                "    the lazy dog"
+            ]
+        );
+        for l in wrap("x 0123456789abcdefghijklmnopqrstuvwxyz y", 12, 0, 2) {
+            assert!(l.chars().count() <= 12, "{l}");
+        }
+        assert_eq!(wrap("", 10, 2, 4), ["  "]);
+    }
+
+    #[test]
+    fn figures_groups_drops_and_extra_time() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        assert_eq!(r.heard.len(), 2);
+        assert_eq!(r.total_seconds, 200 + 320);
+        assert_eq!(r.total_limit_seconds, 180 + 330);
+        assert_eq!(r.average_seconds, Some(260));
+        assert_eq!(r.overruns.len(), 1);
+        assert_eq!(r.overruns[0].title, "Ghana");
+        assert_eq!(r.overruns[0].over_seconds, 20);
+        // France spoke for the African group: its time counts there, not for WEOG.
+        assert_eq!(r.by_group[0].speakers, 2);
+        assert_eq!(r.by_group[0].seconds, 520);
+        assert_eq!(r.by_group[4].seconds, 0);
+        assert_eq!(r.withdrawn.len(), 1);
+        assert_eq!(r.withdrawn[0].how, "dropped when absent");
+        assert_eq!(r.withdrawn[0].at, Some(t("09:05:00")));
+        assert_eq!(r.extra_time.len(), 1);
+        assert!(r.current.is_none());
+        assert!(r.to_string().contains("1 overrun, 0:20."));
+    }
+
+    fn render(r: &Report, w: u16, h: u16, scroll: u16, color: bool) -> Buffer {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        (&ReportView::new(r, scroll, color)).render(area, &mut buf);
+        buf
+    }
+
+    fn text(buf: &Buffer) -> String {
+        let area = buf.area;
+        (0..area.height)
+            .map(|y| {
+                (0..area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_view_draws_bars_against_the_limit_at_80x24() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let buf = render(&r, 80, 24, 0, true);
+        let screen = text(&buf);
+        assert!(screen.contains("Report: Test"), "{screen}");
+        assert!(screen.contains("Time used against the limit"), "{screen}");
+        let ghana = screen.lines().find(|l| l.contains("Ghana")).unwrap();
+        assert!(ghana.contains(LIMIT_MARK), "{ghana}");
+        assert!(ghana.contains("3:20/3:00 +0:20"), "{ghana}");
+        // Overtime is red, and some cell of the bar is green.
+        let y = screen.lines().position(|l| l.contains("Ghana")).unwrap() as u16;
+        let fgs: Vec<Color> = (0..80).map(|x| buf[(x, y)].fg).collect();
+        assert!(fgs.contains(&Color::Red));
+        assert!(fgs.contains(&Color::Green));
+    }
+
+    #[test]
+    fn without_colour_no_cell_is_coloured_and_overtime_is_shaded() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let buf = render(&r, 80, 24, 0, false);
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset);
+            assert_eq!(cell.bg, Color::Reset);
+        }
+        let screen = text(&buf);
+        let ghana = screen.lines().find(|l| l.contains("Ghana")).unwrap();
+        assert!(ghana.contains(OVER_NO_COLOR), "{ghana}");
+    }
+
+    #[test]
+    fn scrolling_moves_the_content_and_stops_at_its_end() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let view = ReportView::new(&r, 0, true);
+        let area = Rect::new(0, 0, 80, 10);
+        let max = view.max_scroll(area);
+        assert!(max > 0);
+        let top = text(&render(&r, 80, 10, 0, true));
+        let scrolled = text(&render(&r, 80, 10, 3, true));
+        assert_ne!(top, scrolled);
+        // Past the end, the view stays at its last page.
+        assert_eq!(
+            text(&render(&r, 80, 10, u16::MAX, true)),
+            text(&render(&r, 80, 10, max, true))
+        );
+        let last = text(&render(&r, 80, 10, max, true));
+        assert!(last.contains("Replacements"), "{last}");
+    }
+
+    #[test]
+    fn lines_fit_the_width_and_tiny_areas_do_not_panic() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        for w in [40u16, 80, 120, 200] {
+            for line in ReportView::new(&r, 0, true).lines(w) {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                // The bar lines (the heading names the mark too, and is short).
+                if text.contains("/3:00") || text.contains(BAR) {
+                    assert!(line.width() <= usize::from(w), "{w}: {text}");
+                }
+            }
+        }
+        for w in 0..14 {
+            for h in 0..6 {
+                let _ = render(&r, w, h, 2, true);
+            }
+        }
+        // An empty list, and a huge overrun, draw too.
+        let empty = Report::compute(
+            &Session::new("E", Settings::default(), t("09:00:00")),
+            t("10:00:00"),
+        );
+        assert!(text(&render(&empty, 80, 24, 0, false)).contains("nobody heard yet"));
+        let mut s = session();
+        s.add(
+            Inscription::new("Chile", "Juan", Level::Delegate),
+            t("10:00:00"),
+        )
+        .unwrap();
+        s.next(t("10:30:00")).unwrap();
+        let long = Report::compute(&s, t("23:59:59"));
+        let screen = text(&render(&long, 80, 24, 0, true));
+        assert!(screen.contains("(now)"), "{screen}");
+    }
+}
