@@ -118,6 +118,11 @@ pub enum Popup {
         error: Option<String>,
     },
     Confirm(Question),
+    /// The report, computed when opened (not on every frame).
+    Report {
+        report: Box<crate::report::Report>,
+        scroll: u16,
+    },
 }
 
 /// The last message of the status line.
@@ -256,6 +261,7 @@ impl Model {
             Popup::Input { .. } => KeyMode::Input,
             Popup::Settings { .. } => KeyMode::Settings,
             Popup::Confirm(_) => KeyMode::Confirm,
+            Popup::Report { .. } => KeyMode::Report,
             Popup::None if self.presenter => KeyMode::Presenter,
             Popup::None if self.swap_mark.is_some() => KeyMode::Swap,
             Popup::None => KeyMode::Main,
@@ -482,6 +488,25 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
             }
             Effects::none()
         }
+        Popup::Report { report, scroll } => {
+            let page = m.page.max(1) as u16;
+            let scroll = match msg {
+                Msg::Close => {
+                    m.popup = Popup::None;
+                    return Effects::none();
+                }
+                Msg::Down => scroll.saturating_add(1),
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::PageDown => scroll.saturating_add(page),
+                Msg::PageUp => scroll.saturating_sub(page),
+                Msg::Top => 0,
+                // Clamped to the end by the loop after drawing (it knows the screen's size).
+                Msg::Bottom => u16::MAX,
+                _ => scroll,
+            };
+            m.popup = Popup::Report { report, scroll };
+            Effects::none()
+        }
         Popup::Confirm(q) => match msg {
             Msg::Yes => {
                 m.popup = Popup::None;
@@ -667,7 +692,10 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
             }
         }
         Msg::Report => {
-            m.say("the report comes in a later build (podium report FILE prints it now)")
+            m.popup = Popup::Report {
+                report: Box::new(crate::report::Report::compute(&m.session, now)),
+                scroll: 0,
+            }
         }
         Msg::Slower | Msg::Faster => {
             if let Some(speed) = m.rehearsal {
@@ -893,6 +921,15 @@ fn input(
         error,
     };
     Effects::none()
+}
+
+impl Model {
+    /// Keeps the report's scroll within its content (the loop knows the largest offset).
+    pub fn clamp_report(&mut self, max: u16) {
+        if let Popup::Report { scroll, .. } = &mut self.popup {
+            *scroll = (*scroll).min(max);
+        }
+    }
 }
 
 /// HH:MM of a time, for the screen.

@@ -25,6 +25,8 @@ pub enum KeyMode {
     Confirm,
     /// The help screen.
     Help,
+    /// The report (r).
+    Report,
 }
 
 impl KeyMode {
@@ -39,6 +41,7 @@ impl KeyMode {
             KeyMode::Settings => "Settings (o)",
             KeyMode::Confirm => "Questions",
             KeyMode::Help => "This help",
+            KeyMode::Report => "The report (r)",
         }
     }
 
@@ -47,7 +50,7 @@ impl KeyMode {
         matches!(self, KeyMode::Form | KeyMode::Input)
     }
 
-    pub const ALL: [KeyMode; 9] = [
+    pub const ALL: [KeyMode; 10] = [
         KeyMode::Main,
         KeyMode::Swap,
         KeyMode::Presenter,
@@ -56,6 +59,7 @@ impl KeyMode {
         KeyMode::Settings,
         KeyMode::Confirm,
         KeyMode::Help,
+        KeyMode::Report,
         KeyMode::Any,
     ];
 }
@@ -139,7 +143,7 @@ const fn keys_hint(c: char) -> &'static str {
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use KeyMode::{Any, Confirm, Form, Help, Input, Main, Presenter, Settings, Swap};
+use KeyMode::{Any, Confirm, Form, Help, Input, Main, Presenter, Report, Settings, Swap};
 
 /// The table. Order matters only for display; the first match wins.
 pub const BINDINGS: &[Binding] = &[
@@ -263,7 +267,7 @@ pub const BINDINGS: &[Binding] = &[
         Char('r'),
         Msg::Report,
         "r",
-        "the report (comes in a later build)",
+        "the report: who spoke, time used against the limits, overruns",
         "",
     ),
     b(Main, Char('?'), Msg::Help, "?", "all keys", "help"),
@@ -481,6 +485,18 @@ pub const BINDINGS: &[Binding] = &[
     b(Help, Char('k'), Msg::Up, "k", "scroll", ""),
     b(Help, PageDown, Msg::PageDown, "PgDn", "scroll a page", ""),
     b(Help, PageUp, Msg::PageUp, "PgUp", "scroll a page", ""),
+    // ----- the report -----
+    b(Report, Esc, Msg::Close, "Esc", "back to the list", "back"),
+    b(Report, Char('r'), Msg::Close, "r", "back to the list", ""),
+    b(Report, Char('q'), Msg::Close, "q", "back to the list", ""),
+    b(Report, Down, Msg::Down, "Down", "scroll", "scroll"),
+    b(Report, Char('j'), Msg::Down, "j", "scroll", ""),
+    b(Report, Up, Msg::Up, "Up", "scroll", ""),
+    b(Report, Char('k'), Msg::Up, "k", "scroll", ""),
+    b(Report, PageDown, Msg::PageDown, "PgDn", "scroll a page", ""),
+    b(Report, PageUp, Msg::PageUp, "PgUp", "scroll a page", ""),
+    b(Report, Char('g'), Msg::Top, "g", "the top", ""),
+    b(Report, Char('G'), Msg::Bottom, "G", "the end", ""),
     // ----- everywhere -----
     ctrl(
         Any,
@@ -654,7 +670,9 @@ mod tests {
 
     #[test]
     fn esc_closes_every_popup() {
-        for mode in [Swap, Presenter, Form, Input, Settings, Confirm, Help] {
+        for mode in [
+            Swap, Presenter, Form, Input, Settings, Confirm, Help, Report,
+        ] {
             let msg = lookup(mode, &press(Esc), false);
             assert!(matches!(msg, Some(Msg::Close) | Some(Msg::No)), "{mode:?}");
         }

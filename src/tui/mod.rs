@@ -213,6 +213,16 @@ fn event_loop(
                 f.render_widget(&view::Screen::new(model, now), f.area());
             })?;
             model.page = view::queue_page(completed.area);
+            let area = view::below_banners(model, completed.area);
+            let max = match &model.popup {
+                app::Popup::Report { report, scroll } => Some(
+                    crate::report::ReportView::new(report, *scroll, model.color).max_scroll(area),
+                ),
+                _ => None,
+            };
+            if let Some(max) = max {
+                model.clamp_report(max);
+            }
             drawn = Some(shown(model, now));
             dirty = false;
         }

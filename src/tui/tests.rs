@@ -292,6 +292,7 @@ fn esc_closes_every_popup() {
         Msg::Settings,
         Msg::Help,
         Msg::Withdraw,
+        Msg::Report,
     ] {
         update(&mut m, open, t0());
         assert_ne!(m.popup, Popup::None, "{open:?} opens a popup");
@@ -382,10 +383,18 @@ fn rehearsal_speed_halves_and_doubles_only_in_a_rehearsal() {
 }
 
 #[test]
-fn the_report_key_says_it_comes_later() {
+fn the_report_opens_scrolls_and_closes() {
     let mut m = model(twelve(), t0());
-    update(&mut m, Msg::Report, t0());
-    assert!(m.status.text.contains("later build"));
+    update(&mut m, Msg::Next, t0());
+    update(&mut m, Msg::Next, secs(t0(), 200));
+    update(&mut m, Msg::Report, secs(t0(), 210));
+    assert_eq!(m.key_mode(), KeyMode::Report);
+    update(&mut m, Msg::Down, t0());
+    update(&mut m, Msg::Bottom, t0());
+    m.clamp_report(7);
+    assert!(matches!(m.popup, Popup::Report { scroll: 7, .. }));
+    update(&mut m, Msg::Close, t0());
+    assert_eq!(m.popup, Popup::None);
 }
 
 #[test]

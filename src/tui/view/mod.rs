@@ -39,6 +39,26 @@ impl<'a> Screen<'a> {
     }
 }
 
+/// The area below the banners, where the report is drawn.
+pub fn below_banners(m: &Model, area: Rect) -> Rect {
+    let banners = u16::from(m.rehearsal.is_some())
+        + m.not_saved
+            .as_ref()
+            .map(|e| {
+                if e.chars().count() + 1 > area.width as usize {
+                    2
+                } else {
+                    1
+                }
+            })
+            .unwrap_or(0);
+    Rect {
+        y: area.y + banners.min(area.height),
+        height: area.height.saturating_sub(banners),
+        ..area
+    }
+}
+
 /// The rows the queue shows, for PgUp / PgDn (the loop stores it in the model).
 pub fn queue_page(area: Rect) -> usize {
     (area.height as usize).saturating_sub(18).max(1)
@@ -83,6 +103,10 @@ impl Widget for &Screen<'_> {
             rest = below;
         }
         if rest.height == 0 {
+            return;
+        }
+        if let Popup::Report { report, scroll } = &m.popup {
+            (&crate::report::ReportView::new(report, *scroll, m.color)).render(rest, buf);
             return;
         }
         if m.presenter

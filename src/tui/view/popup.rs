@@ -202,7 +202,7 @@ impl Widget for &PopupView<'_> {
         let t = self.theme;
         let width = 78.min(area.width.saturating_sub(2)).max(1);
         match &m.popup {
-            Popup::None | Popup::Help { .. } => {}
+            Popup::None | Popup::Help { .. } | Popup::Report { .. } => {}
             Popup::Add(f) => boxed(
                 area,
                 buf,

@@ -114,6 +114,7 @@ fn the_rehearsal_banner_never_leaves_the_screen() {
         Some(Msg::Add),
         Some(Msg::Settings),
         Some(Msg::Presenter),
+        Some(Msg::Report),
     ] {
         if let Some(msg) = open {
             update(&mut m, msg, now);
@@ -206,7 +207,13 @@ fn every_size_from_1x1_to_120x40_renders_without_a_panic() {
             render(&m, now, w, h);
         }
     }
-    for open in [Msg::Help, Msg::Add, Msg::Settings, Msg::Presenter] {
+    for open in [
+        Msg::Help,
+        Msg::Add,
+        Msg::Settings,
+        Msg::Presenter,
+        Msg::Report,
+    ] {
         update(&mut m, open, now);
         for w in (1..=120).step_by(7) {
             for h in (0..=40).step_by(3) {
@@ -263,4 +270,14 @@ fn a_frame_costs_what_is_visible_not_the_list_size() {
         "{per_frame:?}"
     );
     assert!(text(&render(&m, t0(), 200, 50)).contains("Delegation 09999"));
+}
+
+#[test]
+fn the_report_key_shows_the_report() {
+    let (mut m, now) = running(200);
+    update(&mut m, Msg::Next, now);
+    update(&mut m, Msg::Report, now);
+    let t = text(&render(&m, now, 100, 30));
+    assert!(t.contains("Report: COP11 general discussion"), "{t}");
+    assert!(t.contains("Italy"), "{t}");
 }
