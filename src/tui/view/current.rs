@@ -71,7 +71,13 @@ impl Widget for &Current<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let text = countdown_text(remaining);
-        let clock_width = (text.chars().count() as u16 * 8 + 2).min(inner.width / 2);
+        // The clock takes the right half on a wide screen, what its digits need on a narrow one.
+        let needed = text.chars().count() as u16 * 8 + 2;
+        let clock_width = if inner.width >= 120 {
+            inner.width / 2
+        } else {
+            needed.min(inner.width / 2)
+        };
         let [info, clock] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(clock_width)]).areas(inner);
         let mut badges = vec![
