@@ -61,7 +61,8 @@ pub fn suggest(typed: &str, max: usize) -> Vec<&'static Delegation> {
     if t.is_empty() {
         return Vec::new();
     }
-    let word_start = |k: &str| k.split(' ').any(|w| w.starts_with(&t)) || k.contains(&format!(" {t}"));
+    let word_start =
+        |k: &str| k.split(' ').any(|w| w.starts_with(&t)) || k.contains(&format!(" {t}"));
     let mut ranked: Vec<(u8, &'static Delegation)> = all()
         .iter()
         .filter_map(|(d, k)| {
@@ -94,17 +95,27 @@ mod tests {
         assert_eq!(in_group(Group::EasternEuropean), 23);
         assert_eq!(in_group(Group::LatinAmericanCaribbean), 33);
         assert_eq!(in_group(Group::Weog), 29);
-        assert_eq!(find("european union").map(|d| d.category), Some(Category::Reio));
+        assert_eq!(
+            find("european union").map(|d| d.category),
+            Some(Category::Reio)
+        );
     }
 
     #[test]
     fn completion_ignores_accents_and_case_and_finds_partial_words() {
         let first = |t: &str| suggest(t, 5).first().map(|d| d.name.clone());
-        assert_eq!(first("bol").as_deref(), Some("Bolivia (Plurinational State of)"));
+        assert_eq!(
+            first("bol").as_deref(),
+            Some("Bolivia (Plurinational State of)")
+        );
         assert_eq!(first("cote").as_deref(), Some("Côte d'Ivoire"));
         assert_eq!(first("CÔTE D").as_deref(), Some("Côte d'Ivoire"));
         assert_eq!(first("turk").as_deref(), Some("Türkiye"));
-        assert!(suggest("korea", 5).iter().any(|d| d.name == "Republic of Korea"));
+        assert!(
+            suggest("korea", 5)
+                .iter()
+                .any(|d| d.name == "Republic of Korea")
+        );
         assert!(suggest("", 5).is_empty());
         assert!(suggest("zzzz", 5).is_empty());
     }
