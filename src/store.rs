@@ -66,6 +66,12 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
             });
         }
     };
+    parse_bytes(path, bytes)
+}
+
+/// Parses the bytes of a session file (as `load` read them): UTF-8 first, then as `parse`.
+/// `path` only names the file in messages.
+pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Session, StoreError> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -138,7 +144,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
             Err(StoreError::Broken {
                 path: show(path),
                 line: e.line(),
-                column: e.column(),
+                // serde_json says column 0 for an end of file at the start of a line: the
+                // officer's editor calls that column 1.
+                column: e.column().max(1),
                 detail: e.to_string(),
             })
         }

@@ -210,7 +210,10 @@ fn torture(kills: u64) -> Tally {
             (None, Some(1)) => {
                 tally.refused += 1;
                 assert!(after.is_none(), "step {step}: refused a valid command");
-                assert_eq!(found, before, "step {step}: a refused command changed the file");
+                assert_eq!(
+                    found, before,
+                    "step {step}: a refused command changed the file"
+                );
             }
             other => panic!("step {step}: unexpected end {other:?}"),
         }

@@ -1366,16 +1366,29 @@ impl Session {
                     .unwrap_or_else(|| "none".into())
             )),
         }
+        // Duplicate inscriptions: every pair (a before b) of entries not withdrawn with the same
+        // delegation (any case) and the same chair_of, in the order of a pairwise scan, found
+        // through a grouping so that a large file costs n log n, not n squared.
+        let mut groups: std::collections::HashMap<(String, Option<Group>), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.status != Status::Withdrawn {
+                groups
+                    .entry((e.delegation.to_lowercase(), e.chair_of))
+                    .or_default()
+                    .push(i);
+            }
+        }
         for (i, a) in self.entries.iter().enumerate() {
-            for b in &self.entries[i + 1..] {
-                if a.status != Status::Withdrawn
-                    && b.status != Status::Withdrawn
-                    && a.chair_of == b.chair_of
-                    && a.delegation.to_lowercase() == b.delegation.to_lowercase()
-                {
+            if a.status != Status::Withdrawn
+                && let Some(same) = groups.get(&(a.delegation.to_lowercase(), a.chair_of))
+            {
+                // `same` is in ascending index order: the entries after `a`.
+                let later = same.partition_point(|&j| j <= i);
+                for &j in &same[later..] {
                     out.push(format!(
                         "#{} and #{} are the same inscription of {}",
-                        a.id, b.id, a.delegation
+                        a.id, self.entries[j].id, a.delegation
                     ));
                 }
             }
