@@ -610,7 +610,7 @@ pub fn status_json(s: &Session, now: Time) -> String {
             "speaker": e.speaker,
             "limit_seconds": e.limit_seconds,
             "elapsed_seconds": elapsed,
-            "remaining_seconds": e.limit_seconds - elapsed,
+            "remaining_seconds": e.limit_seconds.saturating_sub(elapsed),
             "running": sp.running,
             "point_of_order": sp.point_of_order,
             "mode": e.mode.word(),
@@ -628,7 +628,7 @@ fn status_line(s: &Session, now: Time) -> String {
     let who = match (s.current(), s.speech.as_ref()) {
         (Some(e), Some(sp)) => {
             let elapsed = sp.elapsed_seconds(now);
-            let left = e.limit_seconds - elapsed;
+            let left = e.limit_seconds.saturating_sub(elapsed);
             format!(
                 "At the podium: #{} {} ({}, {}), {} of {}, {}{}",
                 e.id,
@@ -640,7 +640,7 @@ fn status_line(s: &Session, now: Time) -> String {
                 if left >= 0 {
                     format!("{} left", fmt_seconds(left))
                 } else {
-                    format!("{} OVER", fmt_seconds(-left))
+                    format!("{} OVER", fmt_seconds(left.saturating_neg()))
                 },
                 if sp.point_of_order {
                     ", paused (point of order)"
@@ -678,8 +678,8 @@ pub fn list_table(s: &Session, now: Time) -> String {
     );
     let _ = writeln!(
         out,
-        "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} {}",
-        "place", "id", "delegation", "speaker", "level", "mode", "limit", "requested", "status"
+        "{:>5} {:>5}  {:<32} {:<24} {:<21} {:<6} {:>6}  {:<16} status",
+        "place", "id", "delegation", "speaker", "level", "mode", "limit", "requested"
     );
     let row = |out: &mut String, place: String, e: &Entry, note: String| {
         let _ = writeln!(

@@ -48,7 +48,7 @@ impl Op {
         if step % 3 == 2 {
             Op::Next
         } else {
-            let level = if step % 2 == 0 {
+            let level = if step.is_multiple_of(2) {
                 Level::Minister
             } else {
                 Level::Delegate
@@ -142,13 +142,13 @@ fn torture(kills: u64) -> Tally {
     let mut tally = Tally::default();
     let mut round = 0;
     let mut file = new_session(dir.path(), round);
-    let mut step = 1;
+    let mut step: u64 = 1;
     // How long a whole command takes, measured on the commands left to finish; the kills fall
     // uniformly around it, so they hit start-up, loading, writing, syncing and renaming.
     let mut typical = Duration::from_millis(5);
     while tally.kills < kills {
         // Keep the file from growing without end: a fresh session every 600 steps.
-        if step % 600 == 0 {
+        if step.is_multiple_of(600) {
             round += 1;
             file = new_session(dir.path(), round);
         }

@@ -516,3 +516,51 @@ fn check_reports_duplicates_as_a_pairwise_scan_does() {
         .collect();
     assert_eq!(found, pairwise);
 }
+
+/// Found by the fuzzer: a damaged counter (`next_id` behind the entries) gave a new entry an id
+/// in use, out of order, and `next` then indexed past the end. Ids stay unique and `next` works;
+/// absurd limits do not overflow the plan or the countdown.
+#[test]
+fn damaged_counters_and_absurd_limits_do_not_panic() {
+    let mut s = big_session(5);
+    s.next_id = 3;
+    s.next_order = u64::MAX;
+    s.entries.swap(1, 3);
+    s.settings.slots = vec![podium::domain::Slot {
+        start: t0(),
+        end: t0() + chrono::Duration::hours(3),
+    }];
+    s.entries[4].limit_seconds = i64::MAX;
+    s.entries[2].limit_seconds = i64::MIN;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("session.json");
+    fs::write(&file, file_bytes(&s)).unwrap();
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["status"],
+        &["status", "--json"],
+        &["check"],
+    ] {
+        let out = podium(args, &file);
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "{args:?}"
+        );
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {:?}",
+            out.status
+        );
+    }
+    let mut t = s.clone();
+    t.add(
+        podium::domain::Inscription::new("Newcomer", "N", podium::domain::Level::Minister),
+        t0(),
+    )
+    .unwrap();
+    let ids: std::collections::BTreeSet<u64> = t.entries.iter().map(|e| e.id).collect();
+    assert_eq!(ids.len(), t.entries.len(), "an id was reused");
+    while t.next(t0()).is_ok() {}
+    assert_eq!(podium::domain::Status::Spoken, t.entries[0].status);
+}

@@ -411,24 +411,24 @@ impl Session {
     // ----- reading -----
 
     pub fn entry(&self, id: u64) -> Option<&Entry> {
-        // Entries are kept in id order, so a binary search finds one.
-        self.entries
-            .binary_search_by_key(&id, |e| e.id)
-            .ok()
-            .map(|i| &self.entries[i])
+        self.find(id).map(|i| &self.entries[i])
     }
 
     fn entry_mut(&mut self, id: u64) -> Option<&mut Entry> {
-        self.entries
-            .binary_search_by_key(&id, |e| e.id)
-            .ok()
-            .map(move |i| &mut self.entries[i])
+        self.find(id).map(move |i| &mut self.entries[i])
+    }
+
+    /// Where entry `id` is. Entries are kept in id order, so a binary search finds one; a file
+    /// edited by hand (or damaged) may not keep that order, and then a scan still finds it.
+    fn find(&self, id: u64) -> Option<usize> {
+        match self.entries.binary_search_by_key(&id, |e| e.id) {
+            Ok(i) => Some(i),
+            Err(_) => self.entries.iter().position(|e| e.id == id),
+        }
     }
 
     fn index_of(&self, id: u64) -> usize {
-        self.entries
-            .binary_search_by_key(&id, |e| e.id)
-            .unwrap_or(usize::MAX)
+        self.find(id).unwrap_or(usize::MAX)
     }
 
     /// The part of the queue an entry belongs to: 0 for the parties, 1 for observers when
@@ -459,7 +459,7 @@ impl Session {
             .filter(|e| e.status == Status::Waiting)
             .map(|e| (self.key(e), e))
             .collect();
-        q.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        q.sort_unstable_by_key(|a| a.0);
         q.into_iter().map(|(_, e)| e).collect()
     }
 
@@ -589,7 +589,7 @@ impl Session {
 
     fn take_order(&mut self) -> u64 {
         let o = self.next_order;
-        self.next_order += 1;
+        self.next_order = o.saturating_add(1);
         o
     }
 
@@ -658,8 +658,13 @@ impl Session {
                 },
             });
         }
-        let id = self.next_id;
-        self.next_id += 1;
+        // Ids are never reused, even where a damaged file's counter fell behind its entries.
+        let id = self
+            .entries
+            .iter()
+            .map(|e| e.id.saturating_add(1))
+            .fold(self.next_id, u64::max);
+        self.next_id = id.saturating_add(1);
         let order = self.take_order();
         let entry = Entry {
             id,
@@ -928,7 +933,7 @@ impl Session {
         e.spoken_seconds = Some(seconds);
         e.ended_at = Some(now);
         e.closed_order = Some(order);
-        let over = seconds - e.limit_seconds;
+        let over = seconds.saturating_sub(e.limit_seconds);
         let text = format!(
             "{} spoke {} of {}{}",
             e.title(),
@@ -1004,7 +1009,7 @@ impl Session {
             .entry;
         let i = self.index_of(id);
         let e = self.entries.get_mut(i).ok_or(RuleError::NoCurrentSpeech)?;
-        let limit = e.limit_seconds + seconds;
+        let limit = e.limit_seconds.saturating_add(seconds);
         if limit < MINIMUM {
             return Err(RuleError::LimitTooShort(MINIMUM));
         }

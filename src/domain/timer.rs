@@ -83,7 +83,7 @@ impl Speech {
 /// Seconds left against a limit: negative in overtime. Computed from milliseconds so that the
 /// displayed second changes exactly when a whole second has passed.
 pub fn remaining_seconds(limit_seconds: i64, elapsed_ms: i64) -> i64 {
-    limit_seconds - elapsed_ms.div_euclid(1000)
+    limit_seconds.saturating_sub(elapsed_ms.div_euclid(1000))
 }
 
 #[cfg(test)]

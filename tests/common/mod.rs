@@ -16,7 +16,6 @@ pub fn t0() -> Time {
 pub fn big_session(n: usize) -> Session {
     let start = t0();
     let mut s = Session::new("General discussion", Settings::default(), start);
-    let mut order = 1;
     let spoken = n / 10;
     let current = spoken + 1;
     for i in 1..=n {
@@ -25,7 +24,7 @@ pub fn big_session(n: usize) -> Session {
             Status::Spoken
         } else if i == current {
             Status::Current
-        } else if i % 20 == 0 {
+        } else if i.is_multiple_of(20) {
             Status::Withdrawn
         } else {
             Status::Waiting
@@ -33,7 +32,7 @@ pub fn big_session(n: usize) -> Session {
         let closed = matches!(status, Status::Spoken | Status::Withdrawn);
         let e = Entry {
             id: i as u64,
-            delegation: if i % 7 == 0 {
+            delegation: if i.is_multiple_of(7) {
                 format!("Côte d'Ivoire {i}")
             } else {
                 format!("Delegation {i}")
@@ -47,23 +46,23 @@ pub fn big_session(n: usize) -> Session {
                 _ => Level::HeadOfState,
             },
             chair_of: None,
-            category: if i % 11 == 0 {
+            category: if i.is_multiple_of(11) {
                 Category::Ngo
             } else {
                 Category::StateParty
             },
-            mode: if i % 3 == 0 {
+            mode: if i.is_multiple_of(3) {
                 Mode::Remote
             } else {
                 Mode::Floor
             },
             requested_at: at,
             queued_at: at,
-            order: order as u64,
+            order: i as u64,
             limit_seconds: 180,
             status,
-            statement_received: i % 2 == 0,
-            no_post: i % 9 == 0,
+            statement_received: i.is_multiple_of(2),
+            no_post: i.is_multiple_of(9),
             introducer: None,
             late_reason: None,
             started_at: (status == Status::Spoken || status == Status::Current).then_some(start),
@@ -71,7 +70,6 @@ pub fn big_session(n: usize) -> Session {
             spoken_seconds: (status == Status::Spoken).then_some(175),
             closed_order: closed.then_some((n + i) as u64),
         };
-        order += 1;
         s.log.push(LogRecord {
             at,
             what: Change::Added,
