@@ -649,7 +649,7 @@ pub fn status_json(s: &Session, now: Time) -> String {
             "speaker": e.speaker,
             "limit_seconds": e.limit_seconds,
             "elapsed_seconds": elapsed,
-            "remaining_seconds": e.limit_seconds - elapsed,
+            "remaining_seconds": e.limit_seconds.saturating_sub(elapsed),
             "running": sp.running,
         }))
     });
@@ -665,7 +665,7 @@ fn status_line(s: &Session, now: Time) -> String {
     let who = match (s.current(), s.speech.as_ref()) {
         (Some(e), Some(sp)) => {
             let elapsed = sp.elapsed_seconds(now);
-            let left = e.limit_seconds - elapsed;
+            let left = e.limit_seconds.saturating_sub(elapsed);
             format!(
                 "At the podium: #{} {} ({}, {}), {} of {}, {}{}",
                 e.id,
@@ -677,7 +677,7 @@ fn status_line(s: &Session, now: Time) -> String {
                 if left >= 0 {
                     format!("{} left", fmt_seconds(left))
                 } else {
-                    format!("{} OVER", fmt_seconds(-left))
+                    format!("{} OVER", fmt_seconds(left.saturating_neg()))
                 },
                 if sp.point_of_order {
                     ", paused (point of order)"

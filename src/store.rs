@@ -48,10 +48,10 @@ fn show(p: &Path) -> String {
 
 /// Reads a session without taking the lock (read-only commands, the presenter display).
 pub fn load(path: &Path) -> Result<Session, StoreError> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     match File::open(path) {
         Ok(mut f) => f
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|source| StoreError::Read {
                 path: show(path),
                 source,
@@ -63,6 +63,28 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
             return Err(StoreError::Read {
                 path: show(path),
                 source,
+            });
+        }
+    };
+    parse_bytes(path, bytes)
+}
+
+/// Parses the bytes of a session file (as `load` read them): UTF-8 first, then as `parse`.
+/// `path` only names the file in messages.
+pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Session, StoreError> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            // Not UTF-8, so not JSON: say where, as for any other break.
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            return Err(StoreError::Broken {
+                path: show(path),
+                line,
+                column,
+                detail: format!("bytes that are not UTF-8 at line {line} column {column}"),
             });
         }
     };
@@ -122,7 +144,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
             Err(StoreError::Broken {
                 path: show(path),
                 line: e.line(),
-                column: e.column(),
+                // serde_json says column 0 for an end of file at the start of a line: the
+                // officer's editor calls that column 1.
+                column: e.column().max(1),
                 detail: e.to_string(),
             })
         }
@@ -228,46 +252,118 @@ impl Writer {
 
     /// Saves atomically: FILE exists at every instant, holding the old or the new state.
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
+        self.save_with(&mut RealStorage, session)
+    }
+
+    /// `save` through a given storage (tests make its steps fail).
+    pub fn save_with(
+        &self,
+        storage: &mut dyn Storage,
+        session: &Session,
+    ) -> Result<(), StoreError> {
         let mut text = serde_json::to_vec_pretty(session).map_err(|e| StoreError::Save {
             path: show(&self.path),
             source: io::Error::other(e),
         })?;
         text.push(b'\n');
-        save_bytes(&self.path, &text).map_err(|source| StoreError::Save {
+        save_bytes_with(storage, &self.path, &text).map_err(|source| StoreError::Save {
             path: show(&self.path),
             source,
         })
     }
 }
 
+/// The five steps of a save, behind a seam so that tests can make each one fail in turn (disk
+/// full, an I/O error, a read-only folder) and check that the old or the new state survives.
+/// `RealStorage` is the file system; `save_bytes` uses it.
+pub trait Storage {
+    /// Creates `tmp` and writes `bytes` into it, returning the open file.
+    fn write(&mut self, tmp: &Path, bytes: &[u8]) -> io::Result<File>;
+    /// Makes the written file durable.
+    fn sync(&mut self, file: &File) -> io::Result<()>;
+    /// Makes `bak` a second name of `path` (a hard link, or a copy where there are none).
+    fn link(&mut self, path: &Path, bak: &Path) -> io::Result<()>;
+    /// Puts `from` in the place of `to`, atomically.
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Makes the folder's entries (the rename) durable.
+    fn sync_folder(&mut self, path: &Path) -> io::Result<()>;
+}
+
+/// The file system itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RealStorage;
+
+impl Storage for RealStorage {
+    fn write(&mut self, tmp: &Path, bytes: &[u8]) -> io::Result<File> {
+        let mut f = File::create(tmp)?;
+        f.write_all(bytes)?;
+        Ok(f)
+    }
+
+    fn sync(&mut self, file: &File) -> io::Result<()> {
+        file.sync_all()
+    }
+
+    fn link(&mut self, path: &Path, bak: &Path) -> io::Result<()> {
+        // A hard link costs nothing; where the file system has none, a copy.
+        if fs::hard_link(path, bak).is_err() {
+            fs::copy(path, bak)?;
+        }
+        Ok(())
+    }
+
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+
+    fn sync_folder(&mut self, path: &Path) -> io::Result<()> {
+        sync_folder(path)
+    }
+}
+
 /// Writes `bytes` to `path` atomically, keeping the previous version as `path.bak`.
 pub fn save_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    save_bytes_with(&mut RealStorage, path, bytes)
+}
+
+/// `save_bytes` through a given storage. Whatever step fails, `path` holds the old bytes or the
+/// new ones, never anything else, no temporary file is left behind, and the error is returned;
+/// after a failure `path` holds the old bytes (a failed folder sync puts the old file back), so
+/// that "the file is as it was" is true when the caller says it.
+pub fn save_bytes_with(storage: &mut dyn Storage, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = temp_path(path);
-    let written = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
+    let written = storage.write(&tmp, bytes).and_then(|f| storage.sync(&f));
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
-    if path.exists() {
-        let bak = backup_path(path);
+    let existed = path.exists();
+    let bak = backup_path(path);
+    if existed {
         let _ = fs::remove_file(&bak);
-        // A hard link costs nothing; where the file system has none, a copy.
-        if fs::hard_link(path, &bak).is_err()
-            && let Err(e) = fs::copy(path, &bak)
-        {
+        if let Err(e) = storage.link(path, &bak) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
         }
     }
-    if let Err(e) = fs::rename(&tmp, path) {
+    if let Err(e) = storage.rename(&tmp, path) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
-    sync_folder(path)
+    if let Err(e) = storage.sync_folder(path) {
+        // The rename may not last: put the old state back rather than leave a new one that the
+        // caller reports as not saved. FILE.bak is the old file (the same inode), so renaming
+        // it back is atomic, and a new link keeps the backup beside it.
+        if existed {
+            if fs::rename(&bak, path).is_ok() {
+                let _ = fs::hard_link(path, &bak).or_else(|_| fs::copy(path, &bak).map(|_| ()));
+            }
+        } else {
+            let _ = fs::remove_file(path);
+        }
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// Makes the rename durable: the folder's entry is synced too (Unix only; Windows has no

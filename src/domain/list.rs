@@ -414,24 +414,24 @@ impl Session {
     // ----- reading -----
 
     pub fn entry(&self, id: u64) -> Option<&Entry> {
-        // Entries are kept in id order, so a binary search finds one.
-        self.entries
-            .binary_search_by_key(&id, |e| e.id)
-            .ok()
-            .map(|i| &self.entries[i])
+        self.find(id).map(|i| &self.entries[i])
     }
 
     fn entry_mut(&mut self, id: u64) -> Option<&mut Entry> {
-        self.entries
-            .binary_search_by_key(&id, |e| e.id)
-            .ok()
-            .map(move |i| &mut self.entries[i])
+        self.find(id).map(move |i| &mut self.entries[i])
+    }
+
+    /// Where entry `id` is. Entries are kept in id order, so a binary search finds one; a file
+    /// edited by hand (or damaged) may not keep that order, and then a scan still finds it.
+    fn find(&self, id: u64) -> Option<usize> {
+        match self.entries.binary_search_by_key(&id, |e| e.id) {
+            Ok(i) => Some(i),
+            Err(_) => self.entries.iter().position(|e| e.id == id),
+        }
     }
 
     fn index_of(&self, id: u64) -> usize {
-        self.entries
-            .binary_search_by_key(&id, |e| e.id)
-            .unwrap_or(usize::MAX)
+        self.find(id).unwrap_or(usize::MAX)
     }
 
     /// The part of the queue an entry belongs to: 0 for the parties, 1 for observers when
@@ -592,7 +592,7 @@ impl Session {
 
     fn take_order(&mut self) -> u64 {
         let o = self.next_order;
-        self.next_order += 1;
+        self.next_order = o.saturating_add(1);
         o
     }
 
@@ -767,8 +767,13 @@ impl Session {
     /// Puts a checked inscription on the list and logs it; returns its id and the R7 warnings.
     fn admit(&mut self, checked: Checked, now: Time) -> (u64, Vec<String>) {
         let mut entry = checked.entry;
-        let id = self.next_id;
-        self.next_id += 1;
+        // Ids are never reused, even where a damaged file's counter fell behind its entries
+        // (entries are kept in id order, so the last holds the highest; `check` reports a file
+        // where they are not).
+        let id = self
+            .next_id
+            .max(self.entries.last().map_or(0, |e| e.id.saturating_add(1)));
+        self.next_id = id.saturating_add(1);
         entry.id = id;
         entry.order = self.take_order();
         let at = entry.requested_at;
@@ -1011,7 +1016,7 @@ impl Session {
         e.spoken_seconds = Some(seconds);
         e.ended_at = Some(now);
         e.closed_order = Some(order);
-        let over = seconds - e.limit_seconds;
+        let over = seconds.saturating_sub(e.limit_seconds);
         let text = format!(
             "{} spoke {} of {}{}",
             e.title(),
@@ -1087,7 +1092,7 @@ impl Session {
             .entry;
         let i = self.index_of(id);
         let e = self.entries.get_mut(i).ok_or(RuleError::NoCurrentSpeech)?;
-        let limit = e.limit_seconds + seconds;
+        let limit = e.limit_seconds.saturating_add(seconds);
         if limit < MINIMUM {
             return Err(RuleError::LimitTooShort(MINIMUM));
         }

@@ -33,10 +33,18 @@ impl Plan {
                 not_reached: 0,
             };
         }
-        let changeover = Duration::seconds(session.settings.changeover_seconds);
+        let changeover = session.settings.changeover_seconds;
+        let none_reached = Plan {
+            starts: vec![None; queue.len()],
+            expected_end: None,
+            not_reached: queue.len(),
+        };
         let mut cursor = match (session.current(), session.remaining(now)) {
             // In overtime the speech would already have ended: the next one starts now.
-            (Some(_), Some(remaining)) => now + Duration::seconds(remaining.max(0)),
+            (Some(_), Some(remaining)) => match plus(now, remaining.max(0)) {
+                Some(t) => t,
+                None => return none_reached,
+            },
             _ => match slots.iter().find(|s| s.end > now) {
                 Some(s) => s.start.max(now),
                 None => {
@@ -57,7 +65,6 @@ impl Plan {
                 starts.push(None);
                 continue;
             }
-            let limit = Duration::seconds(e.limit_seconds);
             // The first slot that is not over at the cursor.
             while slot < slots.len() && slots[slot].end <= cursor {
                 slot += 1;
@@ -65,8 +72,10 @@ impl Plan {
             let mut placed = None;
             while slot < slots.len() {
                 let start = cursor.max(slots[slot].start);
-                if start + limit <= slots[slot].end {
-                    placed = Some(start);
+                if let Some(end) = plus(start, e.limit_seconds)
+                    && end <= slots[slot].end
+                {
+                    placed = Some((start, end));
                     break;
                 }
                 slot += 1;
@@ -75,10 +84,13 @@ impl Plan {
                 }
             }
             match placed {
-                Some(start) => {
+                Some((start, end)) => {
                     starts.push(Some(start));
-                    expected_end = Some(start + limit);
-                    cursor = start + limit + changeover;
+                    expected_end = Some(end);
+                    match plus(end, changeover) {
+                        Some(t) => cursor = t,
+                        None => past = true,
+                    }
                 }
                 None => {
                     past = true;
@@ -93,4 +105,10 @@ impl Plan {
             not_reached,
         }
     }
+}
+
+/// `t` plus `seconds`, or `None` where the sum leaves the calendar (a limit of millions of
+/// years, from an absurd setting or a damaged file): such an entry does not fit in any slot.
+fn plus(t: Time, seconds: i64) -> Option<Time> {
+    Duration::try_seconds(seconds).and_then(|d| t.checked_add_signed(d))
 }

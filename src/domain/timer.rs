@@ -52,10 +52,19 @@ impl Speech {
         self.elapsed_ms(now).div_euclid(1000)
     }
 
-    /// Banks the time spent so far; the file then holds an exact checkpoint.
+    /// Banks the time spent so far; the file then holds an exact checkpoint. While running, the
+    /// checkpoint moves by exactly the whole milliseconds banked, so the fraction of a
+    /// millisecond not banked is not lost: a speech saved every second for three hours counts
+    /// the same time as one never saved.
     pub fn checkpoint(&mut self, now: Time) {
-        self.spent_ms = self.elapsed_ms(now);
-        self.checkpoint_at = now;
+        let since = (now - self.checkpoint_at).num_milliseconds();
+        if self.running && now >= self.checkpoint_at {
+            self.spent_ms = self.spent_ms.saturating_add(since);
+            self.checkpoint_at += chrono::Duration::milliseconds(since);
+        } else {
+            // Paused, or the clock went backwards (no time counts): start again from now.
+            self.checkpoint_at = now;
+        }
     }
 
     pub fn pause(&mut self, now: Time, point_of_order: bool) {
@@ -74,7 +83,7 @@ impl Speech {
 /// Seconds left against a limit: negative in overtime. Computed from milliseconds so that the
 /// displayed second changes exactly when a whole second has passed.
 pub fn remaining_seconds(limit_seconds: i64, elapsed_ms: i64) -> i64 {
-    limit_seconds - elapsed_ms.div_euclid(1000)
+    limit_seconds.saturating_sub(elapsed_ms.div_euclid(1000))
 }
 
 #[cfg(test)]
