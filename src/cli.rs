@@ -38,6 +38,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
     },
+    /// The read-only presenter view that follows FILE as the desk saves it.
+    Display {
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
     /// Creates a new session file (never overwrites one).
     New(NewArgs),
     /// Adds an inscription.
@@ -280,7 +285,10 @@ pub fn run(command: Command) -> i32 {
 fn execute(command: Command) -> Result<(), CliError> {
     let now = now();
     match command {
-        Command::Rehearse { .. } => Ok(()),
+        // The screens are opened by the binary's main, not here.
+        Command::Rehearse { .. } | Command::Display { .. } => Err(CliError::Input(
+            "this command opens a screen: run it as `podium rehearse` or `podium display`".into(),
+        )),
         Command::New(a) => new(a, now),
         Command::Add(a) => {
             let ins = Inscription {

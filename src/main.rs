@@ -5,12 +5,16 @@ use podium::domain;
 use podium::tui::{self, RunOptions};
 use std::path::PathBuf;
 
-/// The default session file: session.json in the user's data directory (created if absent).
-fn default_session() -> Result<PathBuf, String> {
+/// The default session file: session.json in the user's data directory. The screen creates the
+/// folder if absent; the read-only display does not.
+fn default_session(create: bool) -> Result<PathBuf, String> {
     let dirs = directories::ProjectDirs::from("org", "podium", "podium").ok_or_else(|| {
         "no home directory to keep the list in: give the file with --file FILE".to_string()
     })?;
     let folder = dirs.data_dir();
+    if !create {
+        return Ok(folder.join("session.json"));
+    }
     std::fs::create_dir_all(folder).map_err(|e| {
         format!(
             "cannot create {} ({e}): give the file with --file FILE",
@@ -37,7 +41,7 @@ fn main() {
         None => {
             let path = match args.file {
                 Some(p) => Ok(p),
-                None => default_session(),
+                None => default_session(true),
             };
             match path {
                 Ok(path) => tui::run(RunOptions {
@@ -58,6 +62,15 @@ fn main() {
                     clock: Clock::starting_at(r.start, speed),
                     rehearsal: true,
                 }),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    1
+                }
+            }
+        }
+        Some(Command::Display { file }) => {
+            match file.map(Ok).unwrap_or_else(|| default_session(false)) {
+                Ok(path) => tui::display::run(&path),
                 Err(e) => {
                     eprintln!("error: {e}");
                     1

@@ -6,6 +6,7 @@
 //! monotonic clock at draw time. Every change is saved before the next key is read.
 
 pub mod app;
+pub mod display;
 pub mod form;
 pub mod keymap;
 pub mod msg;
@@ -105,7 +106,7 @@ pub fn run(opts: RunOptions) -> i32 {
 }
 
 /// Gives the terminal back: raw mode off, main screen, cursor shown.
-fn restore() {
+pub(crate) fn restore() {
     let _ = ratatui::try_restore();
     let _ = execute!(std::io::stdout(), cursor::Show);
 }
@@ -302,7 +303,7 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
 /// back and exits. Nothing is lost then: every change was saved before the next key, and a
 /// running speech stays running in the file (its time counts from the last checkpoint).
 #[cfg(unix)]
-struct Signals {
+pub(crate) struct Signals {
     received: std::sync::Arc<std::sync::atomic::AtomicI32>,
 }
 
@@ -310,7 +311,7 @@ struct Signals {
 impl Signals {
     const GRACE: Duration = Duration::from_secs(2);
 
-    fn register() -> std::io::Result<Signals> {
+    pub(crate) fn register() -> std::io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGTERM};
         use std::sync::atomic::Ordering;
         let received = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(0));
@@ -331,7 +332,7 @@ impl Signals {
     }
 
     /// The exit status for a signal received: 128 + its number, as shells report it.
-    fn pending(&self) -> Option<i32> {
+    pub(crate) fn pending(&self) -> Option<i32> {
         match self.received.load(std::sync::atomic::Ordering::SeqCst) {
             0 => None,
             signal => Some(128 + signal),
@@ -342,14 +343,14 @@ impl Signals {
 /// On Windows, closing the console ends the process and Ctrl-c arrives as a key in raw mode:
 /// there are no signals to watch.
 #[cfg(not(unix))]
-struct Signals;
+pub(crate) struct Signals;
 
 #[cfg(not(unix))]
 impl Signals {
-    fn register() -> std::io::Result<Signals> {
+    pub(crate) fn register() -> std::io::Result<Signals> {
         Ok(Signals)
     }
-    fn pending(&self) -> Option<i32> {
+    pub(crate) fn pending(&self) -> Option<i32> {
         None
     }
 }

@@ -116,7 +116,15 @@ impl Widget for &Screen<'_> {
             )
         {
             let message = m.session.message.as_deref();
-            let p = Presenter::new(&m.session, self.now, message).color(m.color);
+            let next = m
+                .queue
+                .iter()
+                .take(3)
+                .filter_map(|id| m.session.entry(*id))
+                .collect();
+            let p = Presenter::new(&m.session, self.now, message)
+                .upcoming(next)
+                .color(m.color);
             (&p).render(rest, buf);
             (&popup::PopupView {
                 model: m,

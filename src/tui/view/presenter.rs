@@ -3,7 +3,7 @@
 //! `podium display` can show it too.
 
 use super::theme::Theme;
-use crate::domain::{Mode, Session, Time};
+use crate::domain::{Entry, Mode, Session, Time};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -56,6 +56,8 @@ pub struct Presenter<'a> {
     session: &'a Session,
     now: Time,
     message: Option<&'a str>,
+    /// The next speakers, shown under the clock (the presenter display shows three).
+    upcoming: Vec<&'a Entry>,
     theme: Theme,
 }
 
@@ -65,8 +67,15 @@ impl<'a> Presenter<'a> {
             session,
             now,
             message,
+            upcoming: Vec::new(),
             theme: Theme::new(true),
         }
+    }
+
+    /// The next speakers, in speaking order, to show under the clock.
+    pub fn upcoming(mut self, next: Vec<&'a Entry>) -> Presenter<'a> {
+        self.upcoming = next;
+        self
     }
 
     /// Without colours (`NO_COLOR`): the meaning stays in words, bold and reverse.
@@ -92,29 +101,28 @@ impl Widget for &Presenter<'_> {
         }
         let t = self.theme;
         let message_rows = u16::from(self.message.is_some_and(|m| !m.is_empty())) * 2;
-        let [head, clock, state, message] = Layout::vertical([
+        // The next speakers give way first when the screen is small: the clock matters most.
+        let next_rows = if self.upcoming.is_empty() || area.height < 12 {
+            0
+        } else {
+            self.upcoming.len() as u16 + 1
+        };
+        let [head, clock, state, next, message] = Layout::vertical([
             Constraint::Length(3.min(area.height)),
             Constraint::Fill(1),
             Constraint::Length(1),
+            Constraint::Length(next_rows),
             Constraint::Length(message_rows),
         ])
         .areas(area);
+        render_upcoming(&self.upcoming, t, next, buf);
         let (speech, entry) = match (&self.session.speech, self.session.current()) {
             (Some(s), Some(e)) => (s, e),
             _ => {
-                let next = self
-                    .session
-                    .queue()
-                    .first()
-                    .map(|e| format!("Next: {} ({})", e.title(), e.speaker))
-                    .unwrap_or_default();
-                Paragraph::new(vec![
-                    Line::styled("The floor is open", t.bold()),
-                    Line::from(next),
-                ])
-                .alignment(Alignment::Center)
-                .wrap(Wrap { trim: true })
-                .render(head, buf);
+                Paragraph::new(vec![Line::styled("No speaker", t.bold())])
+                    .alignment(Alignment::Center)
+                    .wrap(Wrap { trim: true })
+                    .render(head, buf);
                 big_countdown("--:--", t.dim(), clock, buf);
                 render_message(self.message, t, message, buf);
                 return;
@@ -155,6 +163,29 @@ impl Widget for &Presenter<'_> {
             .render(state, buf);
         render_message(self.message, t, message, buf);
     }
+}
+
+fn render_upcoming(next: &[&Entry], t: Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let mut lines = vec![Line::styled("Next", t.dim())];
+    for (i, e) in next.iter().enumerate() {
+        let mut spans = vec![Span::raw(format!(
+            "{}. {} — {}",
+            i + 1,
+            e.title(),
+            e.speaker
+        ))];
+        if e.mode != Mode::Floor {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(mode_badge(e.mode), t.badge(true)));
+        }
+        lines.push(Line::from(spans));
+    }
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .render(area, buf);
 }
 
 fn render_message(message: Option<&str>, t: Theme, area: Rect, buf: &mut Buffer) {

@@ -1,0 +1,267 @@
+//! `podium display`: the read-only presenter view for a second terminal (the projector, the
+//! President's screen). It follows the session file as the desk saves it, keeps its own
+//! countdown ticking between saves from the file's checkpoint (so it agrees with the desk to the
+//! second), survives the file being replaced, briefly missing or unreadable (the last good view
+//! stays, with a small warning), never takes the lock and never writes.
+
+use super::view::Presenter;
+use super::{Signals, restore};
+use crate::clock::Clock;
+use crate::domain::{Session, Time};
+use crate::follow::Follower;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+use std::path::Path;
+use std::time::Duration;
+
+/// How often the file is looked at: a save shows within this (SPEC: half a second).
+const LOOK: Duration = Duration::from_millis(100);
+
+/// The display's screen: the presenter view of the last good session, and a warning line.
+pub struct DisplayView<'a> {
+    pub session: Option<&'a Session>,
+    pub warning: Option<&'a str>,
+    pub now: Time,
+    pub color: bool,
+}
+
+impl Widget for &DisplayView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let warning_rows = u16::from(self.warning.is_some() && area.height > 1);
+        let [main, foot] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(warning_rows)]).areas(area);
+        match self.session {
+            Some(s) => {
+                let next = s.queue().into_iter().take(3).collect();
+                let p = Presenter::new(s, self.now, s.message.as_deref())
+                    .upcoming(next)
+                    .color(self.color);
+                (&p).render(main, buf);
+            }
+            None => Paragraph::new("No speaker").centered().render(main, buf),
+        }
+        if let Some(w) = self.warning {
+            Paragraph::new(Line::styled(
+                format!("⚠ {w}"),
+                Style::new().add_modifier(Modifier::DIM),
+            ))
+            .render(foot, buf);
+        }
+    }
+}
+
+/// What the display shows that changes with time alone: the countdown's second.
+fn shown(session: Option<&Session>, now: Time) -> Option<i64> {
+    session.and_then(|s| s.remaining(now))
+}
+
+/// Runs the display on `path` until `q`, `Esc`, Ctrl-c, SIGTERM or SIGHUP.
+pub fn run(path: &Path) -> i32 {
+    let mut follower = Follower::new(path);
+    follower.poll();
+    // A file that cannot be read at all when the display starts is a mistake to say at once,
+    // before the alternate screen; later it is a moment to ride out.
+    if follower.session.is_none() {
+        let why = follower
+            .warning
+            .clone()
+            .unwrap_or_else(|| format!("{} cannot be read", path.display()));
+        eprintln!(
+            "error: {}; give the session file the desk is using: podium display --file FILE",
+            why.trim_end_matches("; showing the last good view")
+        );
+        return 1;
+    }
+    let signals = match Signals::register() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot watch for signals ({e})");
+            return 1;
+        }
+    };
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            restore();
+            eprintln!("error: cannot open the terminal ({e})");
+            return 1;
+        }
+    };
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let clock = Clock::real();
+    let outcome = (|| -> std::io::Result<i32> {
+        let mut drawn = None;
+        let mut dirty = true;
+        loop {
+            if let Some(code) = signals.pending() {
+                return Ok(code);
+            }
+            if follower.poll() {
+                dirty = true;
+            }
+            let now = clock.now();
+            let key = shown(follower.session.as_ref(), now);
+            if dirty || drawn != Some(key) {
+                terminal.draw(|f| {
+                    let view = DisplayView {
+                        session: follower.session.as_ref(),
+                        warning: follower.warning.as_deref(),
+                        now,
+                        color,
+                    };
+                    f.render_widget(&view, f.area());
+                })?;
+                drawn = Some(key);
+                dirty = false;
+            }
+            if !event::poll(LOOK)? {
+                continue;
+            }
+            while event::poll(Duration::ZERO)? {
+                match event::read()? {
+                    Event::Key(k) if k.kind == KeyEventKind::Press => {
+                        let ctrl_c = k.code == KeyCode::Char('c')
+                            && k.modifiers.contains(KeyModifiers::CONTROL);
+                        if matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                            return Ok(0);
+                        }
+                    }
+                    Event::Resize(_, _) => dirty = true,
+                    _ => {}
+                }
+            }
+        }
+    })();
+    drop(terminal);
+    restore();
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: the terminal failed ({e})");
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Inscription, Level, Mode, Settings, parse_time};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn t(s: &str) -> Time {
+        parse_time(s).expect("time")
+    }
+
+    fn screen(view: &DisplayView) -> String {
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        term.draw(|f| f.render_widget(view, f.area()))
+            .expect("draw");
+        let buf = term.backend().buffer().clone();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn session() -> Session {
+        let now = t("2022-10-17T10:00:00+02:00");
+        let mut s = Session::new("display", Settings::default(), now);
+        for (d, mode) in [
+            ("Egypt", Mode::Floor),
+            ("Fiji", Mode::Remote),
+            ("Peru", Mode::Floor),
+            ("Chile", Mode::Video),
+            ("Kenya", Mode::Floor),
+        ] {
+            let ins = Inscription {
+                mode,
+                ..Inscription::new(d, &format!("Speaker of {d}"), Level::Minister)
+            };
+            s.add(ins, now).expect("add");
+        }
+        s
+    }
+
+    #[test]
+    fn an_empty_floor_says_no_speaker_and_shows_the_next_three() {
+        let s = session();
+        let text = screen(&DisplayView {
+            session: Some(&s),
+            warning: None,
+            now: t("2022-10-17T10:00:00+02:00"),
+            color: false,
+        });
+        assert!(text.contains("No speaker"), "{text}");
+        assert!(text.contains("1. Egypt") && text.contains("2. Fiji") && text.contains("3. Peru"));
+        assert!(!text.contains("Chile"), "three, not more");
+        assert!(
+            text.contains("REMOTE"),
+            "the mode of the next speakers shows"
+        );
+    }
+
+    #[test]
+    fn the_countdown_ticks_from_the_file_checkpoint_between_saves_and_shows_the_message() {
+        let mut s = session();
+        let called = t("2022-10-17T10:00:00+02:00");
+        s.next(called).expect("next");
+        s.set_message("Please conclude", called);
+        let at = |secs| called + chrono::Duration::seconds(secs);
+        let view = |now| DisplayView {
+            session: Some(&s),
+            warning: Some("s.json is missing; showing the last good view"),
+            now,
+            color: false,
+        };
+        assert_ne!(
+            screen(&view(at(10))),
+            screen(&view(at(11))),
+            "ticks each second"
+        );
+        let text = screen(&view(at(10)));
+        assert!(
+            text.contains("Egypt") && text.contains("Please conclude"),
+            "{text}"
+        );
+        assert!(
+            text.contains("1. Fiji"),
+            "the next speakers under the clock"
+        );
+        assert!(
+            text.contains("missing"),
+            "the warning stays small but visible"
+        );
+        assert_eq!(shown(Some(&s), at(10)), Some(170));
+        assert_eq!(shown(Some(&s), at(200)), Some(-20));
+    }
+
+    #[test]
+    fn every_size_renders_without_a_panic() {
+        let s = session();
+        for w in [0u16, 1, 5, 20, 80, 200] {
+            for h in [0u16, 1, 3, 10, 24, 60] {
+                let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+                term.draw(|f| {
+                    let v = DisplayView {
+                        session: Some(&s),
+                        warning: Some("warning"),
+                        now: t("2022-10-17T10:00:00+02:00"),
+                        color: true,
+                    };
+                    f.render_widget(&v, f.area());
+                })
+                .expect("draw");
+            }
+        }
+    }
+}
