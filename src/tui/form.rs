@@ -194,22 +194,23 @@ impl AddForm {
         self.known();
     }
 
-    /// Takes the highlighted suggestion; true if there was one to take.
-    fn take_suggestion(&mut self) -> bool {
+    /// Takes the highlighted suggestion, if there is one.
+    fn take_suggestion(&mut self) {
         match self.suggestions.get(self.pick) {
             Some(d) if d.name != self.delegation.text => {
                 self.delegation.text = d.name.clone();
                 self.suggestions.clear();
                 self.known();
-                true
             }
-            _ => false,
+            _ => {}
         }
     }
 
+    /// Tab: in the delegation, takes the highlighted suggestion and moves on, as the officer
+    /// who typed "cote" and Tab expects to be in the speaker's field, on Côte d'Ivoire.
     pub fn focus_next(&mut self, session: &Session, now: Time) {
-        if self.focus == AddField::Delegation && self.take_suggestion() {
-            return;
+        if self.focus == AddField::Delegation {
+            self.take_suggestion();
         }
         self.move_focus(session, now, true);
     }
@@ -507,9 +508,11 @@ mod tests {
         f.focus_next(&s, t0());
         assert_eq!(f.delegation.text, "European Union");
         assert_eq!(f.category.value(), Category::Reio);
-        assert_eq!(f.focus, AddField::Delegation);
-        f.focus_next(&s, t0());
-        assert_eq!(f.focus, AddField::Speaker);
+        assert_eq!(
+            f.focus,
+            AddField::Speaker,
+            "Tab takes the suggestion and moves on"
+        );
     }
 
     #[test]

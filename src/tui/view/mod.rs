@@ -147,6 +147,9 @@ impl Widget for &Screen<'_> {
         let big = rest.height >= 40;
         let current_height = if big { 12 } else { 6 };
         let heard_side = rest.width >= 110;
+        // A long message or error takes a second line rather than being cut: the officer must
+        // read the whole of a refusal to answer the delegation.
+        let status_rows = 1 + u16::from(m.status.text.chars().count() + 8 > rest.width as usize);
         let [
             header,
             current,
@@ -163,7 +166,7 @@ impl Widget for &Screen<'_> {
             Constraint::Length(if big { 6 } else { 4 }),
             Constraint::Length(1),
             Constraint::Length(u16::from(!heard_side)),
-            Constraint::Length(1),
+            Constraint::Length(status_rows),
             Constraint::Length(1),
         ])
         .areas(rest);

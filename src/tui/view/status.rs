@@ -6,7 +6,7 @@ use crate::tui::keymap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// "expected to end at 17:42; 3 will not be reached".
 pub struct Summary<'a> {
@@ -57,7 +57,9 @@ impl Widget for &StatusBar<'_> {
         } else {
             Line::from(format!(" {}", s.text))
         };
-        Paragraph::new(line).render(area, buf);
+        Paragraph::new(line)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
     }
 }
 

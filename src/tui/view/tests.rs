@@ -281,3 +281,12 @@ fn the_report_key_shows_the_report() {
     assert!(t.contains("Report: COP11 general discussion"), "{t}");
     assert!(t.contains("Italy"), "{t}");
 }
+
+#[test]
+fn a_long_refusal_is_shown_whole_at_80_columns() {
+    let mut m = model(twelve(), t0());
+    m.fail("R5: a swap needs two speakers at the same level: #2 (Ghana) is deputy-prime-minister, #1 (Kenya) is head-of-delegation");
+    let screen = text(&render(&m, t0(), 80, 24));
+    let joined: String = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("is head-of-delegation"), "{screen}");
+}
