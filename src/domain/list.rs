@@ -1165,7 +1165,7 @@ impl Session {
                         format!("moved behind {}", self.entries[j].title())
                     }
                     // R3 holds even here: an absent minister does not leave the priority tier.
-                    None => "stays: last of its tier".to_string(),
+                    None => "stays where it is: no other speaker of its tier follows, and R3 keeps the tiers apart (withdraw it if the delegation does not come back)".to_string(),
                 }
             }
             AbsentPolicy::EndOfTier => {
