@@ -80,7 +80,7 @@ fn keys(c: &mut Criterion) {
         b.iter(|| {
             // Down through the queue and back up, so every step moves the selection.
             down += 1;
-            let msg = if (down / 500) % 2 == 0 {
+            let msg = if (down / 500).is_multiple_of(2) {
                 Msg::Down
             } else {
                 Msg::Up

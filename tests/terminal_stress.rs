@@ -286,3 +286,66 @@ fn random_resizes_while_a_speech_runs_never_kill_the_screen() {
 fn a_thousand_random_resizes() {
     resizes(1000, "resize-long");
 }
+
+/// A terminal that goes away (the window closed: SIGHUP and a pty at end of file) ends the
+/// screen within the grace period, the speech still running in the file and the lock free.
+#[test]
+fn a_closed_terminal_ends_the_screen_and_keeps_the_speech_running() {
+    if tmux_missing() {
+        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = session(dir.path(), "running.json", true);
+    let tmux = Tmux::start("closed", 80, 24);
+    let bin = env!("CARGO_BIN_EXE_podium");
+    let mut before = None;
+    for _ in 0..3 {
+        tmux.run(&[
+            "new-window",
+            "-d",
+            "-t",
+            "pty",
+            "-n",
+            "screen",
+            &format!("'{bin}' --file '{}'", file.display()),
+        ]);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let pid = loop {
+            if let Some(pid) = holder_pid(&file).filter(|p| Some(*p) != before && alive(*p)) {
+                break pid;
+            }
+            assert!(std::time::Instant::now() < deadline, "the screen started");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        // Let it draw, then close its window.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        tmux.run(&["kill-window", "-t", "pty:screen"]);
+        let closed = std::time::Instant::now();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while alive(pid) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the screen ends when its terminal is gone"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        println!("ended {:?} after its terminal closed", closed.elapsed());
+        assert!(is_running(&file), "the speech is still running in the file");
+        before = Some(pid);
+    }
+    // The lock died with the process: a writer gets in.
+    podium(
+        &file,
+        &[
+            "add",
+            "FILE",
+            "--delegation",
+            "Peru",
+            "--speaker",
+            "Mr. P",
+            "--level",
+            "delegate",
+        ],
+    );
+}

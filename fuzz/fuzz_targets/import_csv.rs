@@ -16,10 +16,16 @@ fn small_session() -> &'static Session {
         let t = |s| parse_time(s).unwrap();
         let created = t("2022-09-05T09:00:00+02:00");
         let mut s = Session::new("Fuzz list", Settings::default(), created);
-        s.set(Setting::Opens(Some(t("2022-09-05T00:00:00+02:00"))), created)
-            .unwrap();
-        s.set(Setting::Closes(Some(t("2022-10-17T12:00:00+02:00"))), created)
-            .unwrap();
+        s.set(
+            Setting::Opens(Some(t("2022-09-05T00:00:00+02:00"))),
+            created,
+        )
+        .unwrap();
+        s.set(
+            Setting::Closes(Some(t("2022-10-17T12:00:00+02:00"))),
+            created,
+        )
+        .unwrap();
         let slot = parse_slot("2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00").unwrap();
         s.set(Setting::Slots(vec![slot]), created).unwrap();
         for (d, level) in [
