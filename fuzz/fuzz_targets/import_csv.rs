@@ -31,7 +31,7 @@ fn small_session() -> &'static Session {
         for (d, level) in [
             ("Kenya", Level::Delegate),
             ("Italy", Level::Minister),
-            ("Ghana", Level::HeadOfDelegation),
+            ("Norway", Level::HeadOfDelegation),
         ] {
             let mut ins = Inscription::new(d, "A speaker", level);
             ins.requested_at = Some(t("2022-09-10T10:00:00+02:00"));
