@@ -69,7 +69,7 @@ fn rehearse(file: Option<&Path>, name: &str) {
     tmux.keys(&["q"]);
     tmux.wait_for("the question", |s| s.contains("Quit? (y/n)"));
     tmux.keys(&["y"]);
-    let pane = tmux.wait_for("the exit status", |s| s.contains("EXIT="));
+    let pane = tmux.wait_for("the exit status", pty_support::exit_shown);
     assert!(pane.contains("EXIT=0"), "{pane}");
     tmux.assert_terminal_given_back("the rehearsal");
 

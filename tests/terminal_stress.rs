@@ -151,7 +151,7 @@ fn end_once(tmux: &Tmux, idle: &Path, running: &Path, ending: Ending, before: Op
             129
         }
     };
-    let pane = tmux.wait_for("the exit status", |s| s.contains("EXIT="));
+    let pane = tmux.wait_for("the exit status", pty_support::exit_shown);
     assert!(
         pane.contains(&format!("EXIT={expected}")),
         "{ending:?}: exit status {expected} expected; the pane shows:\n{pane}"
@@ -269,7 +269,7 @@ fn resizes(count: usize, name: &str) {
     tmux.keys(&["q"]);
     tmux.wait_for("the question", |s| s.contains("Quit? (y/n)"));
     tmux.keys(&["y"]);
-    let pane = tmux.wait_for("the exit status", |s| s.contains("EXIT="));
+    let pane = tmux.wait_for("the exit status", pty_support::exit_shown);
     assert!(pane.contains("EXIT=0"), "{pane}");
     tmux.assert_terminal_given_back("the resizes");
     assert!(is_running(&file), "the speech is still running in the file");

@@ -210,3 +210,11 @@ pub fn alive(pid: u32) -> bool {
         })
         .unwrap_or(false)
 }
+
+/// The shell printed the exit status: "EXIT=" and a digit (a command line typed shows
+/// "EXIT=$?").
+pub fn exit_shown(screen: &str) -> bool {
+    screen
+        .match_indices("EXIT=")
+        .any(|(at, _)| screen[at + 5..].starts_with(|c: char| c.is_ascii_digit()))
+}
