@@ -77,7 +77,15 @@ pub fn run(opts: RunOptions) -> i32 {
             return 1;
         }
     };
-    let outcome = event_loop(&mut terminal, &mut model, &writer, &mut clock, &signals);
+    let panic_on = test_panic_key();
+    let outcome = event_loop(
+        &mut terminal,
+        &mut model,
+        &writer,
+        &mut clock,
+        &signals,
+        panic_on,
+    );
     // Leaving in any way leaves a running speech running in the file: save a checkpoint.
     let now = clock.now();
     if let Some(s) = model.session.speech.as_mut() {
@@ -185,12 +193,22 @@ fn until_change(model: &Model, clock: &Clock, now: Time) -> Duration {
     wait + Duration::from_millis(1)
 }
 
+/// Test hook, read once at start-up: with `PODIUM_TEST_PANIC_ON_KEY=<char>` set, pressing that
+/// key panics inside the event loop, so that tests/terminal_stress.rs can prove the terminal is
+/// given back and the panic message shown on a panic. Unset (always, at a desk), it does nothing.
+fn test_panic_key() -> Option<char> {
+    std::env::var("PODIUM_TEST_PANIC_ON_KEY")
+        .ok()
+        .and_then(|v| v.chars().next())
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     model: &mut Model,
     writer: &Writer,
     clock: &mut Clock,
     signals: &Signals,
+    panic_on: Option<char>,
 ) -> std::io::Result<i32> {
     let mut drawn: Option<(Option<i64>, i64)> = None;
     let mut dirty = true;
@@ -245,6 +263,12 @@ fn event_loop(
         loop {
             match event::read()? {
                 Event::Key(key) => {
+                    if let Some(c) = panic_on
+                        && key.kind == event::KeyEventKind::Press
+                        && key.code == event::KeyCode::Char(c)
+                    {
+                        panic!("PODIUM_TEST_PANIC_ON_KEY: the test hook's panic");
+                    }
                     let rehearsing = model.rehearsal.is_some();
                     if let Some(msg) = keymap::lookup(model.key_mode(), &key, rehearsing) {
                         let effects = app::update(model, msg, clock.now());

@@ -1,0 +1,220 @@
+//! The real binary in a pseudo-terminal: a private tmux server with one pane running `sh`,
+//! shared by tests/terminal_stress.rs and tests/rehearse_pty.rs.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub fn tmux_missing() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+}
+
+/// A private tmux server (its own socket), killed and its socket removed on drop.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A server with one detached session "pty" of `w`x`h` running `sh`, ready for input.
+    pub fn start(name: &str, w: u16, h: u16) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("podium-{name}-{}", std::process::id()),
+        };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "pty",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "sh",
+        ]);
+        tmux.wait_for("a shell", |s| s.contains('$') || s.contains('#'));
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    pub fn capture(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "pty"])
+    }
+
+    /// Keys by tmux's names ("Enter", "C-c", "q").
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "pty"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Text typed as it is.
+    pub fn text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "pty", "-l", text]);
+    }
+
+    /// Types a shell command line and Enter, on a cleared pane.
+    pub fn shell(&self, line: &str) {
+        self.run(&["send-keys", "-t", "pty", "-l", &format!("clear; {line}")]);
+        self.keys(&["Enter"]);
+    }
+
+    /// `#{alternate_on} #{cursor_flag}` of the pane: "0 1" once the terminal is given back.
+    pub fn screen_state(&self) -> String {
+        self.run(&[
+            "display",
+            "-p",
+            "-t",
+            "pty",
+            "#{alternate_on} #{cursor_flag}",
+        ])
+        .trim()
+        .to_string()
+    }
+
+    pub fn resize(&self, w: u16, h: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "pty",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+
+    /// Polls the pane until `wanted` holds, or fails with what the pane shows.
+    pub fn wait_for(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.capture();
+            if wanted(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the pane shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal modes the shell sees: asserts `echo` and `icanon` are on, and that the
+    /// alternate screen is left and the cursor shown.
+    pub fn assert_terminal_given_back(&self, after: &str) {
+        assert_eq!(
+            self.screen_state(),
+            "0 1",
+            "alternate screen left and cursor visible after {after}; the pane shows:\n{}",
+            self.capture()
+        );
+        // The command line holds "MODES:$(", its output "MODES:echo icanon " when both are on
+        // (a "-echo" or "-icanon" would show instead).
+        self.shell(
+            "echo \"MODES:$(stty -a | tr -s ' ;' '\\n\\n' | grep -x -E -- '-?(echo|icanon)' | tr '\\n' ' ')\"",
+        );
+        let pane = self.wait_for("stty", |s| {
+            s.lines()
+                .any(|l| l.starts_with("MODES:") && !l.contains('$'))
+        });
+        let line = pane
+            .lines()
+            .find(|l| l.starts_with("MODES:") && !l.contains('$'))
+            .unwrap_or_default();
+        let words: Vec<&str> = line["MODES:".len()..].split_whitespace().collect();
+        assert!(
+            words.contains(&"echo") && words.contains(&"icanon") && words.len() == 2,
+            "echo and icanon are back on after {after}: {line:?}"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let socket = self.run(&["display", "-p", "#{socket_path}"]);
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+        // The server's socket file stays behind a killed server: leave no trace.
+        let socket = socket.trim();
+        if !socket.is_empty() {
+            let _ = std::fs::remove_file(socket);
+        }
+    }
+}
+
+/// The pid of the screen holding FILE, read from FILE.lock ("pid N, podium screen, since …").
+pub fn holder_pid(file: &Path) -> Option<u32> {
+    let lock = std::fs::read_to_string(format!("{}.lock", file.display())).ok()?;
+    lock.strip_prefix("pid ")?
+        .split(',')
+        .next()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// "spoken 0:07" on the current speaker's panel, in seconds.
+pub fn spoken(screen: &str) -> Option<i64> {
+    // The header says "spoken N" (a count); the panel says "spoken M:SS".
+    screen.match_indices("spoken ").find_map(|(at, _)| {
+        let rest = &screen[at + 7..];
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':'))?;
+        let (m, s) = rest[..end].split_once(':')?;
+        Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
+    })
+}
+
+/// Runs podium with `args` (FILE stands for `file`), expecting success; returns stdout.
+pub fn podium(file: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args.iter().map(|a| {
+            if *a == "FILE" {
+                file.as_os_str()
+            } else {
+                std::ffi::OsStr::new(a)
+            }
+        }))
+        .output()
+        .expect("podium runs");
+    assert!(
+        out.status.success(),
+        "podium {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// Whether process `pid` is alive (not a zombie).
+pub fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            let after = s.rsplit_once(')')?.1.trim_start().chars().next()?;
+            Some(after != 'Z' && after != 'X')
+        })
+        .unwrap_or(false)
+}
+
+/// The shell printed the exit status: "EXIT=" and a digit (a command line typed shows
+/// "EXIT=$?").
+pub fn exit_shown(screen: &str) -> bool {
+    screen
+        .match_indices("EXIT=")
+        .any(|(at, _)| screen[at + 5..].starts_with(|c: char| c.is_ascii_digit()))
+}
