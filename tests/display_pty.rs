@@ -2,9 +2,9 @@
 //! shows within half a second; a missing and a corrupt file in between leave it running with a
 //! warning; it never creates or changes a file.
 
-mod pty;
+mod pty_support;
 
-use pty::{Tmux, tmux_missing};
+use pty_support::{Tmux, tmux_missing};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -65,27 +65,12 @@ fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
             &file,
         );
     }
-    let tmux = Tmux {
-        socket: format!("podium-display-{}", std::process::id()),
-    };
-    let cmd = format!(
-        "{} display --file {}",
+    let tmux = Tmux::start("display", 90, 30);
+    tmux.shell(&format!(
+        "'{}' display --file '{}'",
         env!("CARGO_BIN_EXE_podium"),
         file.display()
-    );
-    tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "pty",
-        "-x",
-        "90",
-        "-y",
-        "30",
-        &cmd,
-    ]);
+    ));
     tmux.wait_for("the empty floor", |s| {
         s.contains("No speaker") && s.contains("1. Egypt")
     });
@@ -134,9 +119,6 @@ fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
     );
     assert!(before.contains_key("s.json"));
     tmux.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !tmux.run(&["ls"]).is_empty() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_for("the shell again", |s| !s.contains("Speaker of Fiji"));
     assert_eq!(folder(dir.path()), after_desk);
 }

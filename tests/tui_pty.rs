@@ -2,31 +2,11 @@
 //! call them, watch the countdown fall, pause, undo, quit; the terminal comes back as it was
 //! found and the file holds the change.
 
-mod pty;
+mod pty_support;
 
-use pty::{Tmux, tmux_missing};
+use pty_support::{Tmux, exit_shown, holder_pid, spoken, tmux_missing};
 use std::path::Path;
 use std::process::Command;
-
-/// The shell printed the exit status: "EXIT=" and a digit (the command line typed shows
-/// "EXIT=$?", which is back on the main screen as soon as the alternate screen is left, before
-/// the status is printed).
-fn exit_shown(screen: &str) -> bool {
-    screen
-        .match_indices("EXIT=")
-        .any(|(at, _)| screen[at + 5..].starts_with(|c: char| c.is_ascii_digit()))
-}
-
-/// "spoken 0:07" on the current speaker's panel, in seconds.
-fn spoken(screen: &str) -> Option<i64> {
-    // The header says "spoken N" (a count); the panel says "spoken M:SS".
-    screen.match_indices("spoken ").find_map(|(at, _)| {
-        let rest = &screen[at + 7..];
-        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':'))?;
-        let (m, s) = rest[..end].split_once(':')?;
-        Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
-    })
-}
 
 #[test]
 fn the_screen_in_a_real_terminal_adds_calls_pauses_undoes_and_quits_cleanly() {
@@ -45,23 +25,7 @@ fn the_screen_in_a_real_terminal_adds_calls_pauses_undoes_and_quits_cleanly() {
         .expect("podium new runs");
     assert!(created.status.success(), "{created:?}");
 
-    let tmux = Tmux {
-        socket: format!("podium-test-{}", std::process::id()),
-    };
-    tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "pty",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-    ]);
-    tmux.wait_for("a shell", |s| s.contains('$') || s.contains('#'));
+    let tmux = Tmux::start("test", 100, 30);
     let line = format!("'{}' --file '{}'; echo EXIT=$?", bin, file.display());
     tmux.text(&line);
     tmux.keys(&["Enter"]);
@@ -198,17 +162,6 @@ fn a_broken_file_is_refused_before_the_screen_opens_and_left_as_it_was() {
     assert_eq!(std::fs::read_to_string(&file).expect("still there"), text);
 }
 
-/// The pid of the screen holding FILE, read from FILE.lock ("pid N, podium screen, since …").
-fn holder_pid(file: &Path) -> Option<u32> {
-    let lock = std::fs::read_to_string(format!("{}.lock", file.display())).ok()?;
-    lock.strip_prefix("pid ")?
-        .split(',')
-        .next()?
-        .trim()
-        .parse()
-        .ok()
-}
-
 #[test]
 fn sigterm_gives_the_terminal_back_and_leaves_the_speech_running() {
     if tmux_missing() {
@@ -244,23 +197,7 @@ fn sigterm_gives_the_terminal_back_and_leaves_the_speech_running() {
             .expect("podium runs");
         assert!(status.success());
     }
-    let tmux = Tmux {
-        socket: format!("podium-term-{}", std::process::id()),
-    };
-    tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "pty",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "sh",
-    ]);
-    tmux.wait_for("a shell", |s| s.contains('$') || s.contains('#'));
+    let tmux = Tmux::start("term", 80, 24);
     tmux.text(&format!(
         "'{bin}' --file '{}'; echo EXIT=$?",
         file.display()

@@ -282,7 +282,7 @@ impl Model {
         };
     }
 
-    fn timer_running(&self) -> bool {
+    pub fn timer_running(&self) -> bool {
         self.session.speech.as_ref().is_some_and(|s| s.running)
     }
 

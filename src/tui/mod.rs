@@ -172,23 +172,26 @@ fn save(model: &mut Model, writer: &Writer) {
     }
 }
 
-/// What the screen shows that changes with time alone: the countdown's second and the
-/// clock's minute. The loop redraws when it changes, never otherwise.
-fn shown(model: &Model, now: Time) -> (Option<i64>, i64) {
-    (model.session.remaining(now), now.timestamp().div_euclid(60))
+/// What the screen shows that changes with time alone: the countdown's second, while a timer
+/// runs. The loop redraws when it changes, never otherwise: with no timer running and no input,
+/// nothing is drawn at all (SPEC section 6).
+fn shown(model: &Model, now: Time) -> Option<i64> {
+    model
+        .session
+        .speech
+        .as_ref()
+        .filter(|s| s.running)
+        .and_then(|_| model.session.remaining(now))
 }
 
-/// How long until what is shown changes by itself, in real time.
+/// How long until what is shown changes by itself, in real time (at most `WAKE`, to notice
+/// SIGTERM and SIGHUP).
 fn until_change(model: &Model, clock: &Clock, now: Time) -> Duration {
     let mut wait = WAKE;
     if let Some(s) = model.session.speech.as_ref().filter(|s| s.running) {
         let to_next = 1000 - s.elapsed_ms(now).rem_euclid(1000);
         wait = wait.min(clock.real_time_for(Duration::from_millis(to_next as u64)));
     }
-    let ms_in_minute =
-        now.timestamp_subsec_millis() as i64 + (now.timestamp().rem_euclid(60)) * 1000;
-    let to_minute = 60_000 - ms_in_minute;
-    wait = wait.min(clock.real_time_for(Duration::from_millis(to_minute.max(1) as u64)));
     // A millisecond past the change, so that the second has really turned.
     wait + Duration::from_millis(1)
 }
@@ -210,7 +213,7 @@ fn event_loop(
     signals: &Signals,
     panic_on: Option<char>,
 ) -> std::io::Result<i32> {
-    let mut drawn: Option<(Option<i64>, i64)> = None;
+    let mut drawn: Option<Option<i64>> = None;
     let mut dirty = true;
     let mut checkpointed = Instant::now();
     loop {
@@ -219,7 +222,9 @@ fn event_loop(
         }
         let now = clock.now();
         let key = shown(model, now);
-        if drawn != Some(key) {
+        // Before every frame the model hears the time: the plan follows the minute, the bell
+        // rings at zero.
+        if drawn != Some(key) || dirty {
             let effects = app::update(model, Msg::Tick, now);
             if perform(effects, model, writer, clock) {
                 return Ok(0);
@@ -389,16 +394,24 @@ mod loop_tests {
     }
 
     #[test]
-    fn with_no_timer_the_loop_only_wakes_to_check_signals() {
+    fn with_no_timer_the_loop_only_wakes_to_check_signals_and_never_redraws() {
         let m = model(twelve(), t0());
         let now = secs(t0(), 20);
         assert_eq!(
             until_change(&m, &clock_at(now, 1.0), now),
             WAKE + Duration::from_millis(1)
         );
-        // Nothing shown changes within the minute: no redraw.
-        assert_eq!(shown(&m, now), shown(&m, secs(t0(), 59)));
-        assert_ne!(shown(&m, now), shown(&m, secs(t0(), 60)));
+        // Nothing shown changes with time alone, not even when the minute turns: no redraw.
+        assert_eq!(shown(&m, now), None);
+        assert_eq!(shown(&m, now), shown(&m, secs(t0(), 3600)));
+    }
+
+    #[test]
+    fn a_paused_timer_never_redraws_by_itself() {
+        let mut m = model(twelve(), t0());
+        app::update(&mut m, Msg::Next, t0());
+        app::update(&mut m, Msg::Pause, secs(t0(), 5));
+        assert_eq!(shown(&m, secs(t0(), 6)), shown(&m, secs(t0(), 600)));
     }
 
     #[test]

@@ -78,12 +78,16 @@ impl Widget for &Header<'_> {
         if !bounds.is_empty() {
             spans.push(Span::styled(format!(" ({bounds})"), t.dim()));
         }
-        spans.extend([
-            Span::styled(" │ ", t.dim()),
-            Span::styled(hhmm(self.now), t.bold()),
-            Span::styled(" │ ", t.dim()),
-            Span::raw(counts),
-        ]);
+        // The wall clock shows only while a timer runs: then the screen redraws every second.
+        // At rest the screen draws nothing at all (SPEC section 6), and a clock frozen at the
+        // last redraw would tell the officer a wrong time.
+        if self.model.timer_running() {
+            spans.extend([
+                Span::styled(" │ ", t.dim()),
+                Span::styled(hhmm(self.now), t.bold()),
+            ]);
+        }
+        spans.extend([Span::styled(" │ ", t.dim()), Span::raw(counts)]);
         let line = Line::from(spans);
         Paragraph::new(line).render(area, buf);
     }
