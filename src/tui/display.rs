@@ -4,8 +4,8 @@
 //! second), survives the file being replaced, briefly missing or unreadable (the last good view
 //! stays, with a small warning), never takes the lock and never writes.
 
+use super::restore;
 use super::view::Presenter;
-use super::{Signals, restore};
 use crate::clock::Clock;
 use crate::domain::{Session, Time};
 use crate::follow::Follower;
@@ -76,20 +76,8 @@ pub fn run(path: &Path) -> i32 {
         );
         return 1;
     }
-    let signals = match Signals::register() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot watch for signals ({e})");
-            return 1;
-        }
-    };
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            restore();
-            eprintln!("error: cannot open the terminal ({e})");
-            return 1;
-        }
+    let Some((signals, mut terminal)) = super::enter() else {
+        return 1;
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let clock = Clock::real();

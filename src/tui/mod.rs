@@ -59,23 +59,8 @@ pub fn run(opts: RunOptions) -> i32 {
             return 1;
         }
     };
-    let signals = match Signals::register() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot watch for signals ({e})");
-            return 1;
-        }
-    };
-    // ratatui's init installs a panic hook that restores the terminal first, then prints.
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            restore();
-            eprintln!(
-                "error: cannot open the terminal ({e}); the commands still work (podium --help)"
-            );
-            return 1;
-        }
+    let Some((signals, mut terminal)) = enter() else {
+        return 1;
     };
     let panic_on = test_panic_key();
     let outcome = event_loop(
@@ -109,6 +94,29 @@ pub fn run(opts: RunOptions) -> i32 {
                 path.display()
             );
             1
+        }
+    }
+}
+
+/// Watches SIGTERM and SIGHUP, then takes the terminal (raw mode, alternate screen); on a
+/// failure says why on stderr and gives the terminal back. Shared by the desk and the display.
+pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
+    let signals = match Signals::register() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot watch for signals ({e})");
+            return None;
+        }
+    };
+    // ratatui's init installs a panic hook that restores the terminal first, then prints.
+    match ratatui::try_init() {
+        Ok(terminal) => Some((signals, terminal)),
+        Err(e) => {
+            restore();
+            eprintln!(
+                "error: cannot open the terminal ({e}); the commands still work (podium --help)"
+            );
+            None
         }
     }
 }
