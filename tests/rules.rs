@@ -883,6 +883,41 @@ fn an_entry_is_found_by_id_or_by_a_delegation_naming_exactly_one_waiting_entry()
     ));
 }
 
+/// SPEC 3, ENTRY: a name resolves to the one *waiting* entry it names, whatever the command
+/// also accepts: Ghana at the podium and Ghana's group statement waiting make "ghana" the
+/// group statement for `absent` and `mark` too; with no waiting entry left, `absent` takes the
+/// one at the podium and `mark` the spoken one.
+#[test]
+fn entry_a_name_prefers_the_one_waiting_entry_it_names() {
+    use podium::domain::Accepts;
+    let mut s = cop11();
+    let ghana = add(
+        &mut s,
+        "Ghana",
+        Level::Minister,
+        "2022-09-06T10:00:00+02:00",
+    );
+    let mut g = ins("Ghana", Level::Minister, "2022-09-07T10:00:00+02:00");
+    g.chair_of = Some(Group::African);
+    let group = s.add(g, t(NOW)).unwrap().entry.unwrap();
+    s.next(t(NOW)).unwrap();
+    for accepts in [
+        Accepts::Waiting,
+        Accepts::WaitingOrCurrent,
+        Accepts::AnyButWithdrawn,
+    ] {
+        assert_eq!(s.resolve("GHANA", accepts), Ok(group), "{accepts:?}");
+    }
+    s.withdraw(group, None, t(NOW)).unwrap();
+    assert_eq!(s.resolve("ghana", Accepts::WaitingOrCurrent), Ok(ghana));
+    assert!(matches!(
+        s.resolve("ghana", Accepts::Waiting),
+        Err(RuleError::NotWaiting { .. })
+    ));
+    s.next(t(NOW)).unwrap();
+    assert_eq!(s.resolve("ghana", Accepts::AnyButWithdrawn), Ok(ghana));
+}
+
 #[test]
 fn undo_and_redo_walk_back_and_forth_over_every_change_and_never_reuse_ids() {
     let mut s = cop11();

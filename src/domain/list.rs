@@ -235,6 +235,8 @@ pub enum RuleError {
     },
     #[error("the {0} is empty: type it in")]
     Empty(&'static str),
+    #[error("the {0} has a line break (or another control character) in it: type it on one line")]
+    NotOneLine(&'static str),
     #[error("there is no entry {0}: `podium list FILE` shows the ids")]
     NoSuchEntry(String),
     #[error("{name} names {count} entries: {candidates}; give the id instead")]
@@ -512,8 +514,10 @@ impl Session {
         self.settings.opens.is_none_or(|o| at >= o) && self.settings.closes.is_none_or(|c| at <= c)
     }
 
-    /// Finds an entry by id, or by a delegation's name (any case) that names exactly one entry
-    /// among those the command accepts.
+    /// Finds an entry by id, or by a delegation's name (any case). A name resolves to the one
+    /// waiting entry it names (SPEC section 3); two waiting entries are an error that lists them.
+    /// Where the name names no waiting entry, the commands that accept more (`absent` the entry
+    /// at the podium, `mark` a spoken one) take the one entry of theirs it names.
     pub fn resolve(&self, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
         let t = text.trim();
         if let Ok(id) = t.trim_start_matches('#').parse::<u64>()
@@ -532,7 +536,16 @@ impl Session {
             .iter()
             .filter(|e| e.delegation.to_lowercase() == wanted)
             .collect();
-        let candidates: Vec<&Entry> = named.iter().copied().filter(|e| ok(e)).collect();
+        let waiting: Vec<&Entry> = named
+            .iter()
+            .copied()
+            .filter(|e| e.status == Status::Waiting)
+            .collect();
+        let candidates: Vec<&Entry> = if waiting.is_empty() {
+            named.iter().copied().filter(|e| ok(e)).collect()
+        } else {
+            waiting
+        };
         match candidates.as_slice() {
             [one] => Ok(one.id),
             [] => match named.first() {
@@ -722,6 +735,8 @@ impl Session {
         if speaker.is_empty() {
             return Err(RuleError::Empty("speaker's name"));
         }
+        one_line(&delegation, "delegation")?;
+        one_line(&speaker, "speaker's name")?;
         let at = ins.requested_at.unwrap_or(now);
         // The override lifts only the window check, and only where it is needed: a reason
         // given for a request in time is not recorded as an override.
@@ -830,6 +845,7 @@ impl Session {
         if speaker.is_empty() {
             return Err(RuleError::Empty("speaker's name"));
         }
+        one_line(&speaker, "speaker's name")?;
         let notice = notice.unwrap_or(now);
         let e = self.waiting(id, "replaced")?;
         if notice < e.requested_at {
@@ -1221,6 +1237,7 @@ impl Session {
                 if name.is_empty() {
                     return Err(RuleError::Empty("introducer's name"));
                 }
+                one_line(name, "introducer's name")?;
                 e.introducer = Some(name.to_string());
                 format!("video introduced by {name}")
             }
@@ -1562,6 +1579,15 @@ fn duplicate(dup: &Entry) -> RuleError {
             None => String::new(),
         },
     }
+}
+
+/// A name is one line: a line break would split an entry over two lines of the CSV export
+/// (SPEC section 3: one line per entry) and of every table.
+fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
+    if text.chars().any(char::is_control) {
+        return Err(RuleError::NotOneLine(what));
+    }
+    Ok(())
 }
 
 fn on_off(on: bool) -> &'static str {
