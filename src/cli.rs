@@ -276,10 +276,34 @@ pub fn run(command: Command) -> i32 {
     match execute(command) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: {e}");
+            warn(&format!("error: {e}"));
             1
         }
     }
+}
+
+/// Prints what a read-only command shows. A reader that went away (`podium list FILE | head`)
+/// is reported as an error, never a panic.
+pub(crate) fn emit(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
+}
+
+/// Says what a saved change did. The change is made whether or not anyone reads this, so a
+/// closed standard output is not an error (and never a panic).
+pub(crate) fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}
+
+/// One line on the standard error (an `error:` or a `warning:`), never a panic.
+pub(crate) fn warn(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 fn execute(command: Command) -> Result<(), CliError> {
@@ -378,20 +402,18 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::List { file, json } => {
             let s = store::load(&file)?;
             if json {
-                println!("{}", list_json(&s, now));
+                emit(&(list_json(&s, now) + "\n"))
             } else {
-                print!("{}", list_table(&s, now));
+                emit(&list_table(&s, now))
             }
-            Ok(())
         }
         Command::Status { file, json } => {
             let s = store::load(&file)?;
             if json {
-                println!("{}", status_json(&s, now));
+                emit(&(status_json(&s, now) + "\n"))
             } else {
-                println!("{}", status_line(&s, now));
+                emit(&(status_line(&s, now) + "\n"))
             }
-            Ok(())
         }
         Command::Export {
             file,
@@ -400,8 +422,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         } => crate::records::export::run(&file, format, output.as_deref(), now),
         Command::Report { file } => {
             let s = store::load(&file)?;
-            print!("{}", crate::report::Report::compute(&s, now));
-            Ok(())
+            emit(&crate::report::Report::compute(&s, now).to_string())
         }
         Command::Import {
             file,
@@ -412,20 +433,18 @@ fn execute(command: Command) -> Result<(), CliError> {
             let s = store::load(&file)?;
             let problems = s.problems();
             if problems.is_empty() {
-                println!(
-                    "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records",
+                emit(&format!(
+                    "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records\n",
                     file.display(),
                     s.title,
                     s.entries.len(),
                     s.count(Status::Waiting),
                     s.count(Status::Spoken),
                     s.log.len()
-                );
-                Ok(())
+                ))
             } else {
-                for p in &problems {
-                    println!("- {p}");
-                }
+                let listed: String = problems.iter().map(|p| format!("- {p}\n")).collect();
+                emit(&listed)?;
                 Err(CliError::Input(format!(
                     "{} has {} problem(s), listed above; fix them or fall back to {}.bak",
                     file.display(),
@@ -470,7 +489,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     let session = Session::new(&title, settings, now);
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
     writer.create(&session)?;
-    println!("created {} \"{title}\"", a.file.display());
+    say(&format!("created {} \"{title}\"", a.file.display()));
     Ok(())
 }
 
@@ -496,9 +515,9 @@ pub(crate) fn change(
     }
     writer.save(&session)?;
     for w in &done.warnings {
-        eprintln!("warning: {w}");
+        warn(&format!("warning: {w}"));
     }
-    println!("{}", done.message);
+    say(&done.message);
     Ok(())
 }
 
