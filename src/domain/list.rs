@@ -448,12 +448,20 @@ impl Session {
     }
 
     fn key(&self, e: &Entry) -> QueueKey {
+        let (part, tier, rank) = self.class(e);
+        (part, tier, rank, e.queued_at, e.order)
+    }
+
+    /// The stretch of the queue an entry cannot leave by its times alone: its part, its tier and,
+    /// with protocol order, its rank. Inside one class the queue is ordered by time (and
+    /// command order), so moving an entry (absent) means moving it inside its class.
+    fn class(&self, e: &Entry) -> (u8, u8, u8) {
         let rank = if self.settings.protocol_order && e.is_priority() {
             e.level.protocol_rank()
         } else {
             0
         };
-        (self.part(e), Self::tier(e), rank, e.queued_at, e.order)
+        (self.part(e), Self::tier(e), rank)
     }
 
     /// The queue: waiting entries in speaking order (R2, R3, observers last).
@@ -1162,13 +1170,13 @@ impl Session {
                 "dropped from the list".to_string()
             }
             AbsentPolicy::BehindNext => {
-                let (part, tier) = (self.part(&self.entries[i]), Self::tier(&self.entries[i]));
+                let class = self.class(&self.entries[i]);
                 let queue = self.queue();
                 let next = queue
                     .iter()
                     .skip_while(|e| e.id != id)
                     .nth(1)
-                    .filter(|n| self.part(n) == part && Self::tier(n) == tier)
+                    .filter(|n| self.class(n) == class)
                     .map(|n| n.id);
                 match next {
                     Some(n) => {
@@ -1181,17 +1189,15 @@ impl Session {
                         format!("moved behind {}", self.entries[j].title())
                     }
                     // R3 holds even here: an absent minister does not leave the priority tier.
-                    None => "stays where it is: no other speaker of its tier follows, and R3 keeps the tiers apart (withdraw it if the delegation does not come back)".to_string(),
+                    None => "stays where it is: no other speaker of its tier (with protocol order on: of its rank) follows, and R3 keeps the tiers apart (withdraw it if the delegation does not come back)".to_string(),
                 }
             }
             AbsentPolicy::EndOfTier => {
-                let (part, tier) = (self.part(&self.entries[i]), Self::tier(&self.entries[i]));
+                let class = self.class(&self.entries[i]);
                 let last = self
                     .entries
                     .iter()
-                    .filter(|e| {
-                        e.status == Status::Waiting && self.part(e) == part && Self::tier(e) == tier
-                    })
+                    .filter(|e| e.status == Status::Waiting && self.class(e) == class)
                     .map(|e| e.queued_at)
                     .max()
                     .unwrap_or(self.entries[i].queued_at);
