@@ -281,3 +281,36 @@ fn a_name_with_a_line_break_is_refused_so_the_csv_export_keeps_one_line_per_entr
     let out = d.ok(&["export", "--format", "csv"]);
     assert_eq!(out.lines().count(), 2, "{out}");
 }
+
+/// SPEC 5: "an unknown version is refused with a clear message". A version written as a string,
+/// or none at all, was reported as a wrong *format* ("its \"format\" is without a version").
+#[test]
+fn a_version_that_is_not_a_number_is_named_as_the_version() {
+    let d = Desk::new();
+    let good = std::fs::read_to_string(&d.file).expect("file");
+    for (text, shows) in [
+        (
+            good.replace("\"version\": 1", "\"version\": \"1\""),
+            "version \"1\"",
+        ),
+        (good.replace("\"version\": 1,", ""), "version (none given)"),
+    ] {
+        std::fs::write(&d.file, &text).expect("write");
+        for args in [
+            vec!["list", "--json"],
+            vec![
+                "add",
+                "--delegation",
+                "Chad",
+                "--speaker",
+                "S",
+                "--level",
+                "delegate",
+            ],
+        ] {
+            let err = d.refused(&args);
+            assert!(err.contains(shows), "{args:?}: {err}");
+            assert!(!err.contains("\"format\""), "{args:?}: {err}");
+        }
+    }
+}
