@@ -485,6 +485,15 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         }
         .into());
     }
+    if let Some(folder) = a.file.parent()
+        && !folder.as_os_str().is_empty()
+        && !folder.is_dir()
+    {
+        return Err(CliError::Input(format!(
+            "the folder {} does not exist: create it first, or give a file in a folder that does",
+            folder.display()
+        )));
+    }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
     let session = Session::new(&title, settings, now);
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;

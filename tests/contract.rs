@@ -314,3 +314,29 @@ fn a_version_that_is_not_a_number_is_named_as_the_version() {
         }
     }
 }
+
+/// SPEC 3: a refusal "says what to do". `new` in a folder that does not exist blamed a full disk
+/// ("NOT SAVED ... Free some space"), and an empty ENTRY said "there is no entry : ...".
+#[test]
+fn refusals_on_odd_paths_and_empty_names_say_what_to_do() {
+    let d = Desk::new();
+    let missing = d.dir.path().join("no-such-folder").join("s.json");
+    let out = Command::cargo_bin("podium")
+        .expect("binary")
+        .args(["new", missing.to_str().unwrap_or_default()])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("error: the folder") && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!err.contains("NOT SAVED"), "{err}");
+    assert!(!d.dir.path().join("no-such-folder").exists());
+    d.add("Chad", &[]);
+    let err = d.refused(&["withdraw", " "]);
+    assert!(err.contains("give its id"), "{err}");
+    let err = d.refused(&["set", "limit", "0s"]);
+    assert!(err.contains("give e.g. 3m"), "{err}");
+}

@@ -292,7 +292,7 @@ pub enum RuleError {
     NothingToCall,
     #[error("nobody is at the podium: call the next speaker first (n)")]
     NoCurrentSpeech,
-    #[error("the time limit cannot go below {0} seconds")]
+    #[error("the time limit cannot go below {0} seconds: give e.g. 3m")]
     LimitTooShort(i64),
     #[error(
         "the window would open ({opens}) after it closes ({closes}); set them in the other order"
@@ -528,6 +528,12 @@ impl Session {
     /// at the podium, `mark` a spoken one) take the one entry of theirs it names.
     pub fn resolve(&self, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
         let t = text.trim();
+        if t.is_empty() {
+            return Err(RuleError::BadValue(
+                "no entry named: give its id as `podium list FILE` shows it, or its delegation"
+                    .into(),
+            ));
+        }
         if let Ok(id) = t.trim_start_matches('#').parse::<u64>()
             && self.entry(id).is_some()
         {
