@@ -33,7 +33,7 @@ pub enum Command {
     /// The screen on a copy of the built-in sample session (or of FILE), with a simulated clock.
     Rehearse {
         /// How many times real time the simulated clock runs.
-        #[arg(long, default_value_t = 1.0)]
+        #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
         speed: f64,
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
@@ -190,6 +190,15 @@ pub struct MarkWhat {
     pub post: bool,
     #[arg(long, value_name = "NAME")]
     pub introducer: Option<String>,
+}
+
+/// `rehearse --speed N`: how many times real time, from 1/16 to 3600 (`0`, a negative number or
+/// `inf` are refused rather than quietly taken as 1).
+pub fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (1.0 / 16.0..=3600.0).contains(&v) => Ok(v),
+        _ => Err("the speed is how many times real time the clock runs: give a number from 0.0625 to 3600, e.g. 60".into()),
+    }
 }
 
 pub fn parse_level(s: &str) -> Result<Level, String> {

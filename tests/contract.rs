@@ -340,3 +340,22 @@ fn refusals_on_odd_paths_and_empty_names_say_what_to_do() {
     let err = d.refused(&["set", "limit", "0s"]);
     assert!(err.contains("give e.g. 3m"), "{err}");
 }
+
+/// `podium rehearse [--speed N]`: a speed of 0 (or below, or not a number) was taken as 1 without
+/// a word; it is refused as a usage error that says what to give.
+#[test]
+fn rehearse_refuses_a_speed_it_cannot_run() {
+    for speed in ["0", "-2", "inf", "NaN", "100000"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = Command::cargo_bin("podium")
+            .expect("binary")
+            .env("HOME", dir.path())
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .args(["rehearse", &format!("--speed={speed}")])
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{speed}: {err}");
+        assert!(err.contains("from 0.0625 to 3600"), "{speed}: {err}");
+    }
+}
