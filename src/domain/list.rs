@@ -278,7 +278,7 @@ pub enum RuleError {
     #[error("R5: a swap needs two different entries; #{0} was named twice")]
     SwapSameEntry(u64),
     #[error(
-        "R5: observers speak after the parties, so a swap stays inside one part: #{a} ({a_delegation}) is a {a_category}, #{b} ({b_delegation}) a {b_category}. Turn observers-last off to allow it"
+        "R5: observers speak after the parties, so a swap stays inside one part: #{a} ({a_delegation}) is in category {a_category}, #{b} ({b_delegation}) in {b_category}. Turn observers-last off to allow it"
     )]
     SwapAcrossParts {
         a: u64,
