@@ -33,7 +33,7 @@ pub enum Command {
     /// The screen on a copy of the built-in sample session (or of FILE), with a simulated clock.
     Rehearse {
         /// How many times real time the simulated clock runs.
-        #[arg(long, default_value_t = 1.0)]
+        #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
         speed: f64,
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
@@ -192,6 +192,15 @@ pub struct MarkWhat {
     pub introducer: Option<String>,
 }
 
+/// `rehearse --speed N`: how many times real time, from 1/16 to 3600 (`0`, a negative number or
+/// `inf` are refused rather than quietly taken as 1).
+pub fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (1.0 / 16.0..=3600.0).contains(&v) => Ok(v),
+        _ => Err("the speed is how many times real time the clock runs: give a number from 0.0625 to 3600, e.g. 60".into()),
+    }
+}
+
 pub fn parse_level(s: &str) -> Result<Level, String> {
     Level::parse(s).ok_or_else(|| {
         format!(
@@ -276,10 +285,34 @@ pub fn run(command: Command) -> i32 {
     match execute(command) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: {e}");
+            warn(&format!("error: {e}"));
             1
         }
     }
+}
+
+/// Prints what a read-only command shows. A reader that went away (`podium list FILE | head`)
+/// is reported as an error, never a panic.
+pub(crate) fn emit(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
+}
+
+/// Says what a saved change did. The change is made whether or not anyone reads this, so a
+/// closed standard output is not an error (and never a panic).
+pub(crate) fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}
+
+/// One line on the standard error (an `error:` or a `warning:`), never a panic.
+pub(crate) fn warn(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 fn execute(command: Command) -> Result<(), CliError> {
@@ -378,20 +411,18 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::List { file, json } => {
             let s = store::load(&file)?;
             if json {
-                println!("{}", list_json(&s, now));
+                emit(&(list_json(&s, now) + "\n"))
             } else {
-                print!("{}", list_table(&s, now));
+                emit(&list_table(&s, now))
             }
-            Ok(())
         }
         Command::Status { file, json } => {
             let s = store::load(&file)?;
             if json {
-                println!("{}", status_json(&s, now));
+                emit(&(status_json(&s, now) + "\n"))
             } else {
-                println!("{}", status_line(&s, now));
+                emit(&(status_line(&s, now) + "\n"))
             }
-            Ok(())
         }
         Command::Export {
             file,
@@ -400,8 +431,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         } => crate::records::export::run(&file, format, output.as_deref(), now),
         Command::Report { file } => {
             let s = store::load(&file)?;
-            print!("{}", crate::report::Report::compute(&s, now));
-            Ok(())
+            emit(&crate::report::Report::compute(&s, now).to_string())
         }
         Command::Import {
             file,
@@ -412,20 +442,18 @@ fn execute(command: Command) -> Result<(), CliError> {
             let s = store::load(&file)?;
             let problems = s.problems();
             if problems.is_empty() {
-                println!(
-                    "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records",
+                emit(&format!(
+                    "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records\n",
                     file.display(),
                     s.title,
                     s.entries.len(),
                     s.count(Status::Waiting),
                     s.count(Status::Spoken),
                     s.log.len()
-                );
-                Ok(())
+                ))
             } else {
-                for p in &problems {
-                    println!("- {p}");
-                }
+                let listed: String = problems.iter().map(|p| format!("- {p}\n")).collect();
+                emit(&listed)?;
                 Err(CliError::Input(format!(
                     "{} has {} problem(s), listed above; fix them or fall back to {}.bak",
                     file.display(),
@@ -466,11 +494,20 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         }
         .into());
     }
+    if let Some(folder) = a.file.parent()
+        && !folder.as_os_str().is_empty()
+        && !folder.is_dir()
+    {
+        return Err(CliError::Input(format!(
+            "the folder {} does not exist: create it first, or give a file in a folder that does",
+            folder.display()
+        )));
+    }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
     let session = Session::new(&title, settings, now);
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
     writer.create(&session)?;
-    println!("created {} \"{title}\"", a.file.display());
+    say(&format!("created {} \"{title}\"", a.file.display()));
     Ok(())
 }
 
@@ -496,9 +533,9 @@ pub(crate) fn change(
     }
     writer.save(&session)?;
     for w in &done.warnings {
-        eprintln!("warning: {w}");
+        warn(&format!("warning: {w}"));
     }
-    println!("{}", done.message);
+    say(&done.message);
     Ok(())
 }
 

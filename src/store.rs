@@ -29,7 +29,7 @@ pub enum StoreError {
     #[error(
         "{path} is a podium session of version {found}, which this podium (version {VERSION}) does not know; open it with the podium that wrote it. The file was not changed"
     )]
-    UnknownVersion { path: String, found: u64 },
+    UnknownVersion { path: String, found: String },
     #[error(
         "{path} is open for writing in another podium ({holder}); close it there first. Read-only commands (list, status, export, report, check, display) still work"
     )]
@@ -114,11 +114,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
             Some(v) if v == u64::from(VERSION) => None,
             Some(v) => Some(StoreError::UnknownVersion {
                 path: show(path),
-                found: v,
+                found: v.to_string(),
             }),
-            None => Some(StoreError::NotASession {
+            // A version that is not a whole number, or none: no podium wrote that.
+            None => Some(StoreError::UnknownVersion {
                 path: show(path),
-                found: "without a version".into(),
+                found: h
+                    .version
+                    .as_ref()
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "(none given)".into()),
             }),
         }
     };

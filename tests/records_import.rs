@@ -390,7 +390,7 @@ fn bad_utf8_an_empty_file_and_a_short_row_are_refused_clearly() {
     std::fs::write(&path, format!("{HEADER}\n,Peru,Mensah, Ama,delegate,,,,\n")).unwrap();
     let err = refused(&env, &file, &path, &[]);
     assert!(
-        err.contains("row 1 (line 2): the row has 9 cells and the header 8"),
+        err.contains("row 1 (line 2), column 9: the row has 9 cells and the header 8"),
         "{err}"
     );
 }

@@ -883,6 +883,92 @@ fn an_entry_is_found_by_id_or_by_a_delegation_naming_exactly_one_waiting_entry()
     ));
 }
 
+/// "A speaker who is absent when called is moved back behind the next speaker ... or to the end
+/// of its tier": with protocol order on, the queue is ordered by rank inside the priority tier,
+/// so the absent speaker moves among the speakers of its rank. It used to report "moved behind
+/// Peru, now place 1": nothing moved, and two entries' queue times were exchanged.
+#[test]
+fn absent_moves_the_speaker_even_with_protocol_order_on() {
+    let mut s = cop11();
+    s.set(Setting::ProtocolOrder(true), t(NOW)).unwrap();
+    add(
+        &mut s,
+        "Chile",
+        Level::HeadOfState,
+        "2022-09-07T10:00:00+02:00",
+    );
+    add(&mut s, "Peru", Level::Minister, "2022-09-06T10:00:00+02:00");
+    add(
+        &mut s,
+        "Fiji",
+        Level::HeadOfGovernment,
+        "2022-09-08T10:00:00+02:00",
+    );
+    add(&mut s, "Togo", Level::Minister, "2022-09-09T10:00:00+02:00");
+    assert_eq!(order(&s), ["Chile", "Fiji", "Peru", "Togo"]);
+    let chile = s
+        .resolve("chile", podium::domain::Accepts::Waiting)
+        .unwrap();
+    s.absent(chile, t(NOW)).unwrap();
+    assert_eq!(order(&s), ["Fiji", "Chile", "Peru", "Togo"]);
+    // The last of its rank stays, and says so; nobody's queue time moves.
+    let before: Vec<_> = s.entries.iter().map(|e| e.queued_at).collect();
+    let done = s.absent(chile, t(NOW)).unwrap();
+    assert_eq!(order(&s), ["Fiji", "Chile", "Peru", "Togo"]);
+    assert!(
+        done.message.contains("stays where it is"),
+        "{}",
+        done.message
+    );
+    assert_eq!(
+        s.entries.iter().map(|e| e.queued_at).collect::<Vec<_>>(),
+        before
+    );
+    s.set(Setting::Absent(AbsentPolicy::EndOfTier), t(NOW))
+        .unwrap();
+    let peru = s.resolve("peru", podium::domain::Accepts::Waiting).unwrap();
+    s.absent(peru, t(NOW)).unwrap();
+    assert_eq!(order(&s), ["Fiji", "Chile", "Togo", "Peru"]);
+    let fiji = s.resolve("fiji", podium::domain::Accepts::Waiting).unwrap();
+    s.absent(fiji, t(NOW)).unwrap();
+    assert_eq!(order(&s), ["Chile", "Fiji", "Togo", "Peru"]);
+}
+
+/// SPEC 3, ENTRY: a name resolves to the one *waiting* entry it names, whatever the command
+/// also accepts: Ghana at the podium and Ghana's group statement waiting make "ghana" the
+/// group statement for `absent` and `mark` too; with no waiting entry left, `absent` takes the
+/// one at the podium and `mark` the spoken one.
+#[test]
+fn entry_a_name_prefers_the_one_waiting_entry_it_names() {
+    use podium::domain::Accepts;
+    let mut s = cop11();
+    let ghana = add(
+        &mut s,
+        "Ghana",
+        Level::Minister,
+        "2022-09-06T10:00:00+02:00",
+    );
+    let mut g = ins("Ghana", Level::Minister, "2022-09-07T10:00:00+02:00");
+    g.chair_of = Some(Group::African);
+    let group = s.add(g, t(NOW)).unwrap().entry.unwrap();
+    s.next(t(NOW)).unwrap();
+    for accepts in [
+        Accepts::Waiting,
+        Accepts::WaitingOrCurrent,
+        Accepts::AnyButWithdrawn,
+    ] {
+        assert_eq!(s.resolve("GHANA", accepts), Ok(group), "{accepts:?}");
+    }
+    s.withdraw(group, None, t(NOW)).unwrap();
+    assert_eq!(s.resolve("ghana", Accepts::WaitingOrCurrent), Ok(ghana));
+    assert!(matches!(
+        s.resolve("ghana", Accepts::Waiting),
+        Err(RuleError::NotWaiting { .. })
+    ));
+    s.next(t(NOW)).unwrap();
+    assert_eq!(s.resolve("ghana", Accepts::AnyButWithdrawn), Ok(ghana));
+}
+
 #[test]
 fn undo_and_redo_walk_back_and_forth_over_every_change_and_never_reuse_ids() {
     let mut s = cop11();

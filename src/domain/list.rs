@@ -235,6 +235,8 @@ pub enum RuleError {
     },
     #[error("the {0} is empty: type it in")]
     Empty(&'static str),
+    #[error("the {0} has a line break (or another control character) in it: type it on one line")]
+    NotOneLine(&'static str),
     #[error("there is no entry {0}: `podium list FILE` shows the ids")]
     NoSuchEntry(String),
     #[error("{name} names {count} entries: {candidates}; give the id instead")]
@@ -276,7 +278,7 @@ pub enum RuleError {
     #[error("R5: a swap needs two different entries; #{0} was named twice")]
     SwapSameEntry(u64),
     #[error(
-        "R5: observers speak after the parties, so a swap stays inside one part: #{a} ({a_delegation}) is a {a_category}, #{b} ({b_delegation}) a {b_category}. Turn observers-last off to allow it"
+        "R5: observers speak after the parties, so a swap stays inside one part: #{a} ({a_delegation}) is in category {a_category}, #{b} ({b_delegation}) in {b_category}. Turn observers-last off to allow it"
     )]
     SwapAcrossParts {
         a: u64,
@@ -290,7 +292,7 @@ pub enum RuleError {
     NothingToCall,
     #[error("nobody is at the podium: call the next speaker first (n)")]
     NoCurrentSpeech,
-    #[error("the time limit cannot go below {0} seconds")]
+    #[error("the time limit cannot go below {0} seconds: give e.g. 3m")]
     LimitTooShort(i64),
     #[error(
         "the window would open ({opens}) after it closes ({closes}); set them in the other order"
@@ -446,12 +448,20 @@ impl Session {
     }
 
     fn key(&self, e: &Entry) -> QueueKey {
+        let (part, tier, rank) = self.class(e);
+        (part, tier, rank, e.queued_at, e.order)
+    }
+
+    /// The stretch of the queue an entry cannot leave by its times alone: its part, its tier and,
+    /// with protocol order, its rank. Inside one class the queue is ordered by time (and
+    /// command order), so moving an entry (absent) means moving it inside its class.
+    fn class(&self, e: &Entry) -> (u8, u8, u8) {
         let rank = if self.settings.protocol_order && e.is_priority() {
             e.level.protocol_rank()
         } else {
             0
         };
-        (self.part(e), Self::tier(e), rank, e.queued_at, e.order)
+        (self.part(e), Self::tier(e), rank)
     }
 
     /// The queue: waiting entries in speaking order (R2, R3, observers last).
@@ -512,10 +522,18 @@ impl Session {
         self.settings.opens.is_none_or(|o| at >= o) && self.settings.closes.is_none_or(|c| at <= c)
     }
 
-    /// Finds an entry by id, or by a delegation's name (any case) that names exactly one entry
-    /// among those the command accepts.
+    /// Finds an entry by id, or by a delegation's name (any case). A name resolves to the one
+    /// waiting entry it names (SPEC section 3); two waiting entries are an error that lists them.
+    /// Where the name names no waiting entry, the commands that accept more (`absent` the entry
+    /// at the podium, `mark` a spoken one) take the one entry of theirs it names.
     pub fn resolve(&self, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
         let t = text.trim();
+        if t.is_empty() {
+            return Err(RuleError::BadValue(
+                "no entry named: give its id as `podium list FILE` shows it, or its delegation"
+                    .into(),
+            ));
+        }
         if let Ok(id) = t.trim_start_matches('#').parse::<u64>()
             && self.entry(id).is_some()
         {
@@ -532,7 +550,16 @@ impl Session {
             .iter()
             .filter(|e| e.delegation.to_lowercase() == wanted)
             .collect();
-        let candidates: Vec<&Entry> = named.iter().copied().filter(|e| ok(e)).collect();
+        let waiting: Vec<&Entry> = named
+            .iter()
+            .copied()
+            .filter(|e| e.status == Status::Waiting)
+            .collect();
+        let candidates: Vec<&Entry> = if waiting.is_empty() {
+            named.iter().copied().filter(|e| ok(e)).collect()
+        } else {
+            waiting
+        };
         match candidates.as_slice() {
             [one] => Ok(one.id),
             [] => match named.first() {
@@ -722,6 +749,8 @@ impl Session {
         if speaker.is_empty() {
             return Err(RuleError::Empty("speaker's name"));
         }
+        one_line(&delegation, "delegation")?;
+        one_line(&speaker, "speaker's name")?;
         let at = ins.requested_at.unwrap_or(now);
         // The override lifts only the window check, and only where it is needed: a reason
         // given for a request in time is not recorded as an override.
@@ -830,6 +859,7 @@ impl Session {
         if speaker.is_empty() {
             return Err(RuleError::Empty("speaker's name"));
         }
+        one_line(&speaker, "speaker's name")?;
         let notice = notice.unwrap_or(now);
         let e = self.waiting(id, "replaced")?;
         if notice < e.requested_at {
@@ -1146,13 +1176,13 @@ impl Session {
                 "dropped from the list".to_string()
             }
             AbsentPolicy::BehindNext => {
-                let (part, tier) = (self.part(&self.entries[i]), Self::tier(&self.entries[i]));
+                let class = self.class(&self.entries[i]);
                 let queue = self.queue();
                 let next = queue
                     .iter()
                     .skip_while(|e| e.id != id)
                     .nth(1)
-                    .filter(|n| self.part(n) == part && Self::tier(n) == tier)
+                    .filter(|n| self.class(n) == class)
                     .map(|n| n.id);
                 match next {
                     Some(n) => {
@@ -1165,17 +1195,15 @@ impl Session {
                         format!("moved behind {}", self.entries[j].title())
                     }
                     // R3 holds even here: an absent minister does not leave the priority tier.
-                    None => "stays where it is: no other speaker of its tier follows, and R3 keeps the tiers apart (withdraw it if the delegation does not come back)".to_string(),
+                    None => "stays where it is: no other speaker of its tier (with protocol order on: of its rank) follows, and R3 keeps the tiers apart (withdraw it if the delegation does not come back)".to_string(),
                 }
             }
             AbsentPolicy::EndOfTier => {
-                let (part, tier) = (self.part(&self.entries[i]), Self::tier(&self.entries[i]));
+                let class = self.class(&self.entries[i]);
                 let last = self
                     .entries
                     .iter()
-                    .filter(|e| {
-                        e.status == Status::Waiting && self.part(e) == part && Self::tier(e) == tier
-                    })
+                    .filter(|e| e.status == Status::Waiting && self.class(e) == class)
                     .map(|e| e.queued_at)
                     .max()
                     .unwrap_or(self.entries[i].queued_at);
@@ -1221,6 +1249,7 @@ impl Session {
                 if name.is_empty() {
                     return Err(RuleError::Empty("introducer's name"));
                 }
+                one_line(name, "introducer's name")?;
                 e.introducer = Some(name.to_string());
                 format!("video introduced by {name}")
             }
@@ -1562,6 +1591,15 @@ fn duplicate(dup: &Entry) -> RuleError {
             None => String::new(),
         },
     }
+}
+
+/// A name is one line: a line break would split an entry over two lines of the CSV export
+/// (SPEC section 3: one line per entry) and of every table.
+fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
+    if text.chars().any(char::is_control) {
+        return Err(RuleError::NotOneLine(what));
+    }
+    Ok(())
 }
 
 fn on_off(on: bool) -> &'static str {

@@ -58,12 +58,12 @@ pub fn run(file: &Path, format: Format, output: Option<&Path>, now: Time) -> Res
                     out.display()
                 ))
             })?;
-            eprintln!(
+            crate::cli::warn(&format!(
                 "exported {} entries of {} to {}",
                 session.entries.len(),
                 file.display(),
                 out.display()
-            );
+            ));
             Ok(())
         }
         None => {
