@@ -176,7 +176,9 @@ impl Widget for &Screen<'_> {
         let heard_side = rest.width >= 110;
         // A long message or error takes a second line rather than being cut: the officer must
         // read the whole of a refusal to answer the delegation.
-        let status_rows = 1 + u16::from(m.status.text.chars().count() + 8 > rest.width as usize);
+        let status_rows = status::StatusBar { model: m, theme: t }
+            .rows_needed(rest.width)
+            .clamp(1, 3);
         let why_part = why::Why { model: m, theme: t };
         // The why panel takes the rows its story needs, as long as the queue keeps seven (its
         // borders, its column headings and four rows).

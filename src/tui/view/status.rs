@@ -58,14 +58,25 @@ pub struct StatusBar<'a> {
     pub theme: Theme,
 }
 
-impl Widget for &StatusBar<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatusBar<'_> {
+    fn line(&self) -> Line<'static> {
         let s = &self.model.status;
-        let line = if s.error {
+        if s.error {
             Line::styled(format!(" error: {}", s.text), self.theme.error())
         } else {
             Line::from(format!(" {}", s.text))
-        };
+        }
+    }
+
+    /// The rows the message needs at `width` columns: a refusal is read whole.
+    pub fn rows_needed(&self, width: u16) -> u16 {
+        super::wrapped_rows(&[self.line()], width, Wrap { trim: false })
+    }
+}
+
+impl Widget for &StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let line = self.line();
         Paragraph::new(line)
             .wrap(Wrap { trim: false })
             .render(area, buf);

@@ -418,3 +418,14 @@ fn the_summary_says_plainly_that_everyone_fits() {
     assert!(!screen.contains("0 will not be reached"), "{screen}");
     assert!(screen.contains("everyone fits in the slots"), "{screen}");
 }
+
+#[test]
+fn a_refusal_of_three_lines_is_shown_whole_at_80_columns() {
+    let mut m = model(twelve(), t0());
+    m.fail("R4: the notice of the change of speaker (2022-09-01 10:00 +02:00) is earlier than the request of #2 Italy (2022-09-07 11:00 +02:00): type the time the secretariat received the notice, at or after the request");
+    let screen = text(&render(&m, t0(), 80, 24));
+    assert!(
+        joined(&screen).contains("at or after the request"),
+        "{screen}"
+    );
+}
