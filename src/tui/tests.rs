@@ -432,3 +432,27 @@ fn a_running_speech_resumes_paused_after_a_long_gap_or_a_clock_gone_back() {
         assert_eq!(s.remaining(later + chrono::Duration::hours(1)), Some(150));
     }
 }
+
+#[test]
+fn the_add_form_records_do_not_post_r9() {
+    let mut m = model(session(), t0());
+    update(&mut m, Msg::Add, t0());
+    type_text(&mut m, "keny", t0());
+    send(&mut m, &[Msg::FocusNext], t0());
+    type_text(&mut m, "Ms. Wanjiru Kamau", t0());
+    let mut steps = 0;
+    while let Popup::Add(f) = &m.popup {
+        if f.focus == AddField::NoPost || steps > 10 {
+            break;
+        }
+        update(&mut m, Msg::FocusNext, t0());
+        steps += 1;
+    }
+    assert!(
+        matches!(&m.popup, Popup::Add(f) if f.focus == AddField::NoPost),
+        "the form has a field for the delegation's objection to posting"
+    );
+    send(&mut m, &[Msg::Right, Msg::Submit], t0());
+    let entry = m.session.entry(m.queue[0]).expect("the new entry");
+    assert!(entry.no_post, "do not post is recorded");
+}

@@ -104,6 +104,15 @@ fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> 
             ),
             AddField::Category => choice_value(f.category.value().word(), focused, t),
             AddField::Mode => choice_value(f.mode.value().word(), focused, t),
+            AddField::NoPost => choice_value(
+                if f.no_post.value() {
+                    "do not post the statement (the delegation objects)"
+                } else {
+                    "post the statement when received"
+                },
+                focused,
+                t,
+            ),
             AddField::RequestedAt => text_value(
                 &f.requested_at.text,
                 focused,
