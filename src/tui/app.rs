@@ -153,6 +153,9 @@ pub struct Model {
     pub withdrawn: usize,
     /// Why the selected entry stands where it stands.
     pub why: Vec<String>,
+    /// The widest delegation title and speaker's name in the queue (display columns), so that
+    /// the queue shares its room between them without shifting as it scrolls.
+    pub name_widths: (usize, usize),
     planned_minute: i64,
     // ----- the screen -----
     /// Index into `queue`.
@@ -186,6 +189,7 @@ impl Model {
             heard: Vec::new(),
             withdrawn: 0,
             why: Vec::new(),
+            name_widths: (0, 0),
             planned_minute: 0,
             selected: 0,
             popup: Popup::None,
@@ -215,6 +219,17 @@ impl Model {
         self.plan = Plan::compute(&self.session, &q, now);
         self.sections = sections(&self.session, &q);
         self.queue = q.iter().map(|e| e.id).collect();
+        self.name_widths = q.iter().fold((0, 0), |(d, sp), e| {
+            let late = if e.video_late(&self.session.settings) {
+                " (late video)".len()
+            } else {
+                0
+            };
+            (
+                d.max(ratatui::text::Span::raw(e.title()).width() + late),
+                sp.max(ratatui::text::Span::raw(e.speaker.as_str()).width()),
+            )
+        });
         let mut heard: Vec<(u64, u64)> = self
             .session
             .entries

@@ -68,10 +68,12 @@ pub enum AddField {
     Mode,
     RequestedAt,
     LateReason,
+    /// R9: the delegation objects to its statement being posted on the website.
+    NoPost,
 }
 
 impl AddField {
-    pub const ALL: [AddField; 8] = [
+    pub const ALL: [AddField; 9] = [
         AddField::Delegation,
         AddField::Speaker,
         AddField::Level,
@@ -80,6 +82,7 @@ impl AddField {
         AddField::Mode,
         AddField::RequestedAt,
         AddField::LateReason,
+        AddField::NoPost,
     ];
     pub fn label(self) -> &'static str {
         match self {
@@ -89,6 +92,7 @@ impl AddField {
             AddField::OnBehalfOf => "On behalf of",
             AddField::Category => "Category",
             AddField::Mode => "Mode",
+            AddField::NoPost => "Website",
             AddField::RequestedAt => "Request time",
             AddField::LateReason => "Late: reason",
         }
@@ -109,6 +113,8 @@ pub struct AddForm {
     pub on_behalf_of: Choice<Option<Group>>,
     pub category: Choice<Category>,
     pub mode: Choice<Mode>,
+    /// R9: `true` when the delegation objects to posting its statement.
+    pub no_post: Choice<bool>,
     pub requested_at: TextField,
     pub late_reason: TextField,
     /// Errors beside the fields; nothing is saved while there is one.
@@ -138,6 +144,7 @@ impl AddForm {
             ),
             category: Choice::new(Category::ALL.to_vec(), Category::StateParty),
             mode: Choice::new(Mode::ALL.to_vec(), Mode::Floor),
+            no_post: Choice::new(vec![false, true], false),
             requested_at: TextField::default(),
             late_reason: TextField::default(),
             errors: Vec::new(),
@@ -250,6 +257,7 @@ impl AddForm {
             }
             AddField::Category => self.category.step(forward),
             AddField::Mode => self.mode.step(forward),
+            AddField::NoPost => self.no_post.step(forward),
             _ => {}
         }
     }
@@ -326,7 +334,7 @@ impl AddForm {
             mode: self.mode.value(),
             requested_at: at,
             late: (outside && !late.is_empty()).then_some(late),
-            no_post: false,
+            no_post: self.no_post.value(),
         })
     }
 

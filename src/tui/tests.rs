@@ -432,3 +432,59 @@ fn a_running_speech_resumes_paused_after_a_long_gap_or_a_clock_gone_back() {
         assert_eq!(s.remaining(later + chrono::Duration::hours(1)), Some(150));
     }
 }
+
+#[test]
+fn the_add_form_records_do_not_post_r9() {
+    let mut m = model(session(), t0());
+    update(&mut m, Msg::Add, t0());
+    type_text(&mut m, "keny", t0());
+    send(&mut m, &[Msg::FocusNext], t0());
+    type_text(&mut m, "Ms. Wanjiru Kamau", t0());
+    let mut steps = 0;
+    while let Popup::Add(f) = &m.popup {
+        if f.focus == AddField::NoPost || steps > 10 {
+            break;
+        }
+        update(&mut m, Msg::FocusNext, t0());
+        steps += 1;
+    }
+    assert!(
+        matches!(&m.popup, Popup::Add(f) if f.focus == AddField::NoPost),
+        "the form has a field for the delegation's objection to posting"
+    );
+    send(&mut m, &[Msg::Right, Msg::Submit], t0());
+    let entry = m.session.entry(m.queue[0]).expect("the new entry");
+    assert!(entry.no_post, "do not post is recorded");
+}
+
+/// After `u`, the why panel must not tell a delegation about a replacement or a swap that was
+/// undone. `Session::why` (src/domain/list.rs) reads every `Replaced` and `Swapped` record of
+/// the log, and undo keeps them (it only appends an `Undone` record): the fix belongs to the
+/// domain, which this review does not touch.
+#[test]
+#[ignore = "domain: Session::why reads log records of undone changes (see the review notes)"]
+fn after_undo_the_why_panel_forgets_the_undone_replacement_and_swap() {
+    let mut m = model(twelve(), t0());
+    select(&mut m, "Italy");
+    let italy = m.selected_id().expect("Italy");
+    update(&mut m, Msg::Replace, t0());
+    type_text(&mut m, "Mr. Paolo Rossi", t0());
+    send(&mut m, &[Msg::FocusNext, Msg::Right, Msg::Submit], t0());
+    update(&mut m, Msg::Undo, t0());
+    select(&mut m, "Italy");
+    assert_eq!(m.selected_id(), Some(italy));
+    assert!(
+        m.why
+            .iter()
+            .all(|w| !w.contains("Paolo Rossi") && !w.contains("notice of a change of speaker")),
+        "{:?}",
+        m.why
+    );
+    select(&mut m, "Italy");
+    update(&mut m, Msg::Swap, t0());
+    select(&mut m, "Japan");
+    update(&mut m, Msg::Swap, t0());
+    update(&mut m, Msg::Undo, t0());
+    select(&mut m, "Italy");
+    assert!(m.why.iter().all(|w| !w.contains("swapped")), "{:?}", m.why);
+}

@@ -85,10 +85,15 @@ impl Widget for &Current<'_> {
             Span::raw(" "),
             state,
         ];
+        // The message on the presenter views, beside the state: the panel has four rows, and
+        // the officer must see what the speaker is being shown.
+        if let Some(msg) = &s.message {
+            badges.push(Span::styled(format!(" message: \"{msg}\""), t.warning()));
+        }
         if let Some(who) = &entry.introducer {
             badges.push(Span::raw(format!(" introduced by {who}")));
         }
-        let mut lines = vec![
+        let lines = vec![
             Line::styled(entry.title(), t.bold()),
             Line::from(format!("{} · {}", entry.speaker, entry.level.label())),
             Line::from(badges),
@@ -102,9 +107,6 @@ impl Widget for &Current<'_> {
                 t.dim(),
             ),
         ];
-        if let Some(m) = &s.message {
-            lines.push(Line::styled(format!("message: \"{m}\""), t.warning()));
-        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(info, buf);

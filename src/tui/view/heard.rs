@@ -40,18 +40,23 @@ impl Widget for &Heard<'_> {
                 t.bold(),
             )];
             let mut width = 12usize;
+            let mut first = true;
             for id in m.heard.iter().rev() {
                 let Some((name, time)) = used(m, *id, t) else {
                     continue;
                 };
                 width += name.chars().count() + time.content.chars().count() + 4;
                 if width > area.width as usize {
-                    spans.push(Span::raw("…"));
+                    spans.push(Span::raw(if first { "…" } else { " …" }));
                     break;
                 }
+                // The separator goes between speakers, never after the last one.
+                if !first {
+                    spans.push(Span::styled(" · ", t.dim()));
+                }
+                first = false;
                 spans.push(Span::raw(format!("{name} ")));
                 spans.push(time);
-                spans.push(Span::styled(" · ", t.dim()));
             }
             if m.heard.is_empty() {
                 spans.push(Span::styled("nobody yet", t.dim()));

@@ -59,6 +59,33 @@ pub fn below_banners(m: &Model, area: Rect) -> Rect {
     }
 }
 
+/// How many rows `lines` take once wrapped to `width` columns, as a `Paragraph` with `wrap`
+/// draws them (measured by drawing them on a scratch buffer: the paragraph's own line count is
+/// an unstable feature). Popups and panels size themselves with it, so that no line, an error
+/// least of all, falls below their bottom edge.
+pub fn wrapped_rows(lines: &[Line<'_>], width: u16, wrap: Wrap) -> u16 {
+    if width == 0 || lines.is_empty() {
+        return lines.len() as u16;
+    }
+    let most: usize = lines
+        .iter()
+        .map(|l| l.width() / width as usize + 2)
+        .sum::<usize>()
+        .min(500);
+    let area = Rect::new(0, 0, width, most as u16);
+    let mut buf = Buffer::empty(area);
+    Paragraph::new(lines.to_vec())
+        .wrap(wrap)
+        .render(area, &mut buf);
+    let used = (0..area.height)
+        .rev()
+        .find(|y| (0..width).any(|x| buf[(x, *y)].symbol() != " "))
+        .map(|y| y + 1)
+        .unwrap_or(0);
+    // A blank last line (a spacer) is still a row.
+    used.max(lines.len() as u16).min(area.height.max(1))
+}
+
 /// The rows the queue shows, for PgUp / PgDn (the loop stores it in the model).
 pub fn queue_page(area: Rect) -> usize {
     (area.height as usize).saturating_sub(18).max(1)
@@ -149,7 +176,18 @@ impl Widget for &Screen<'_> {
         let heard_side = rest.width >= 110;
         // A long message or error takes a second line rather than being cut: the officer must
         // read the whole of a refusal to answer the delegation.
-        let status_rows = 1 + u16::from(m.status.text.chars().count() + 8 > rest.width as usize);
+        let status_rows = status::StatusBar { model: m, theme: t }
+            .rows_needed(rest.width)
+            .clamp(1, 3);
+        let why_part = why::Why { model: m, theme: t };
+        // The why panel takes the rows its story needs, as long as the queue keeps seven (its
+        // borders, its column headings and four rows).
+        let base_why = if big { 6 } else { 4 };
+        let fixed = 1 + current_height + 1 + u16::from(!heard_side) + status_rows + 1;
+        let spare = rest.height.saturating_sub(fixed).saturating_sub(7);
+        let why_height = why_part
+            .rows_needed(rest.width)
+            .clamp(base_why, spare.max(base_why));
         let [
             header,
             current,
@@ -163,7 +201,7 @@ impl Widget for &Screen<'_> {
             Constraint::Length(1),
             Constraint::Length(current_height),
             Constraint::Fill(1),
-            Constraint::Length(if big { 6 } else { 4 }),
+            Constraint::Length(why_height),
             Constraint::Length(1),
             Constraint::Length(u16::from(!heard_side)),
             Constraint::Length(status_rows),
@@ -207,7 +245,7 @@ impl Widget for &Screen<'_> {
             theme: t,
         })
             .render(queue_area, buf);
-        (&why::Why { model: m, theme: t }).render(why, buf);
+        (&why_part).render(why, buf);
         (&status::Summary { model: m, theme: t }).render(summary, buf);
         (&status::StatusBar { model: m, theme: t }).render(status, buf);
         (&status::Hints { model: m, theme: t }).render(hints, buf);

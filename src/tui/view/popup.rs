@@ -104,6 +104,15 @@ fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> 
             ),
             AddField::Category => choice_value(f.category.value().word(), focused, t),
             AddField::Mode => choice_value(f.mode.value().word(), focused, t),
+            AddField::NoPost => choice_value(
+                if f.no_post.value() {
+                    "do not post the statement (the delegation objects)"
+                } else {
+                    "post the statement when received"
+                },
+                focused,
+                t,
+            ),
             AddField::RequestedAt => text_value(
                 &f.requested_at.text,
                 focused,
@@ -183,11 +192,9 @@ fn boxed(
     t: Theme,
 ) {
     let inner_width = width.min(area.width).saturating_sub(2).max(1);
-    // Wrapped height, roughly: long lines take more rows.
-    let rows: u16 = lines
-        .iter()
-        .map(|l| (l.width() as u16).div_ceil(inner_width).max(1))
-        .sum();
+    // The wrapped height, measured: a long value (the slots) wraps by words onto more rows
+    // than its width suggests, and the error and the help below it must still show.
+    let rows = super::wrapped_rows(&lines, inner_width, Wrap { trim: false });
     let r = centered(area, width, rows.saturating_add(2));
     Clear.render(r, buf);
     Paragraph::new(lines)

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::domain::{Entry, Level, Mode, Time, fmt_seconds};
 use crate::tui::app::{Model, hhmm};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table, Widget};
 
@@ -103,10 +103,12 @@ impl Widget for &Queue<'_> {
         if inner.height < 2 || inner.width < 10 {
             return;
         }
-        let wide = inner.width >= 110;
+        let mut layout = Columns::for_width(inner.width);
         let height = inner.height as usize - 1;
         let offset = offset_for(&m.sections, m.selected, height);
         let rows = visible_rows(&m.sections, m.queue.len(), offset, height);
+        let (need_delegation, need_speaker) = m.name_widths;
+        layout.share(need_delegation.max(10), need_speaker.max(7));
         let has_slots = !m.session.settings.slots.is_empty();
         let today = self.now.date_naive();
         let mut table_rows = Vec::with_capacity(rows.len());
@@ -123,45 +125,19 @@ impl Widget for &Queue<'_> {
                     let Some(e) = m.queue.get(i).and_then(|id| m.session.entry(*id)) else {
                         continue;
                     };
-                    table_rows.push(entry_row(self, e, i, wide, has_slots, today));
+                    table_rows.push(entry_row(self, e, i, &layout, has_slots, today));
                 }
             }
         }
-        let widths = if wide {
-            vec![
-                Constraint::Length(5),
-                Constraint::Fill(3),
-                Constraint::Fill(2),
-                Constraint::Length(21),
-                Constraint::Length(6),
-                Constraint::Length(5),
-                Constraint::Length(12),
-                Constraint::Length(7),
-            ]
-        } else {
-            vec![
-                Constraint::Length(4),
-                Constraint::Fill(3),
-                Constraint::Fill(2),
-                Constraint::Length(10),
-                Constraint::Length(6),
-                Constraint::Length(5),
-                Constraint::Length(6),
-                Constraint::Length(6),
-            ]
-        };
-        let header = Row::new(vec![
-            "Pl.",
-            "Delegation",
-            "Speaker",
-            "Level",
-            "Mode",
-            "Limit",
-            "Req.",
-            "Start",
-        ])
+        let header = Row::new(
+            layout
+                .columns
+                .iter()
+                .map(|c| c.heading())
+                .collect::<Vec<_>>(),
+        )
         .style(t.dim());
-        Table::new(table_rows, widths)
+        Table::new(table_rows, layout.widths())
             .header(header)
             .column_spacing(1)
             .render(inner, buf);
@@ -174,39 +150,157 @@ impl Widget for &Queue<'_> {
     }
 }
 
+/// A column of the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Place,
+    Delegation,
+    Speaker,
+    Level,
+    Mode,
+    Limit,
+    Requested,
+    Start,
+}
+
+impl Column {
+    fn heading(self) -> &'static str {
+        match self {
+            Column::Place => "Pl.",
+            Column::Delegation => "Delegation",
+            Column::Speaker => "Speaker",
+            Column::Level => "Level",
+            Column::Mode => "Mode",
+            Column::Limit => "Limit",
+            Column::Requested => "Req.",
+            Column::Start => "Start",
+        }
+    }
+}
+
+/// The columns for a width, and the width each gets. The delegation and the speaker share what
+/// is left equally: the officer reads both names aloud. Below 96 columns the limit and the
+/// request time give way to them (the why panel says when the request came; a chair's longer
+/// limit shows in its title, "for the … Group"); place, delegation, speaker, level, mode and the
+/// projected start always show (SPEC section 4).
+pub struct Columns {
+    pub wide: bool,
+    pub columns: Vec<Column>,
+    pub sizes: Vec<u16>,
+}
+
+impl Columns {
+    pub fn for_width(width: u16) -> Columns {
+        use Column::*;
+        let wide = width >= 110;
+        let columns = if width >= 96 {
+            vec![
+                Place, Delegation, Speaker, Level, Mode, Limit, Requested, Start,
+            ]
+        } else {
+            vec![Place, Delegation, Speaker, Level, Mode, Start]
+        };
+        let constraints: Vec<Constraint> = columns
+            .iter()
+            .map(|c| match (c, wide) {
+                (Place, true) => Constraint::Length(5),
+                (Place, false) => Constraint::Length(4),
+                (Delegation | Speaker, _) => Constraint::Fill(1),
+                (Level, true) => Constraint::Length(21),
+                (Level, false) => Constraint::Length(10),
+                (Mode, _) => Constraint::Length(6),
+                (Limit, _) => Constraint::Length(5),
+                (Requested, true) => Constraint::Length(12),
+                (Requested, false) => Constraint::Length(6),
+                (Start, true) => Constraint::Length(7),
+                (Start, false) => Constraint::Length(6),
+            })
+            .collect();
+        let sizes = Layout::horizontal(constraints)
+            .spacing(1)
+            .split(Rect::new(0, 0, width, 1))
+            .iter()
+            .map(|r| r.width)
+            .collect();
+        Columns {
+            wide,
+            columns,
+            sizes,
+        }
+    }
+
+    /// Shares the room of the delegation and the speaker by what the visible rows need: the
+    /// shorter of the two gets all it needs when it can, the other the rest; when both are
+    /// long, half each.
+    pub fn share(&mut self, need_delegation: usize, need_speaker: usize) {
+        let (Some(d), Some(sp)) = (
+            self.columns.iter().position(|c| *c == Column::Delegation),
+            self.columns.iter().position(|c| *c == Column::Speaker),
+        ) else {
+            return;
+        };
+        let room = (self.sizes[d] + self.sizes[sp]) as usize;
+        let half = room / 2;
+        let delegation = if need_speaker <= half {
+            room - need_speaker
+        } else if need_delegation <= half {
+            need_delegation
+        } else {
+            room - half
+        };
+        self.sizes[d] = delegation as u16;
+        self.sizes[sp] = (room - delegation) as u16;
+    }
+
+    fn widths(&self) -> Vec<Constraint> {
+        self.sizes.iter().map(|w| Constraint::Length(*w)).collect()
+    }
+
+    fn size(&self, column: Column) -> usize {
+        self.columns
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| self.sizes.get(i))
+            .copied()
+            .unwrap_or(0) as usize
+    }
+}
+
+/// `text` in at most `width` columns; a cut one ends in "…", so that a name cut short never
+/// reads as a whole (different) name.
+pub fn fit(text: &str, width: usize) -> String {
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    let mut b = [0u8; 4];
+    for c in text.chars() {
+        let w = Span::raw(&*c.encode_utf8(&mut b)).width();
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 fn entry_row<'a>(
     q: &Queue<'_>,
     e: &'a Entry,
     i: usize,
-    wide: bool,
+    layout: &Columns,
     has_slots: bool,
     today: chrono::NaiveDate,
 ) -> Row<'a> {
     let m = q.model;
     let t = q.theme;
-    let requested = if wide {
-        e.requested_at.format("%-d %b %H:%M").to_string()
-    } else if e.requested_at.date_naive() == today {
-        hhmm(e.requested_at)
-    } else {
-        e.requested_at.format("%-d %b").to_string()
-    };
-    let start = match m.plan.starts.get(i).copied().flatten() {
-        Some(s) => Span::raw(hhmm(s)),
-        None if has_slots => Span::styled("✗ none", t.error()),
-        None => Span::raw("–"),
-    };
-    let level = if wide {
-        e.level.label()
-    } else {
-        short_level(e.level)
-    };
-    let level_style = if e.is_priority() {
-        t.priority()
-    } else {
-        ratatui::style::Style::new()
-    };
-    let mode_style = t.badge(e.mode != Mode::Floor);
+    let wide = layout.wide;
     let mut style = ratatui::style::Style::new();
     if m.swap_mark == Some(e.id) {
         style = t.marked();
@@ -214,22 +308,53 @@ fn entry_row<'a>(
     if i == m.selected {
         style = style.patch(t.selected());
     }
-    let late = if e.video_late(&m.session.settings) {
-        " (late video)"
-    } else {
-        ""
-    };
-    Row::new(vec![
-        Cell::from(format!("{:>3}", i + 1)),
-        Cell::from(format!("{}{late}", e.title())),
-        Cell::from(e.speaker.as_str()),
-        Cell::from(Span::styled(level, level_style)),
-        Cell::from(Span::styled(mode_word(e.mode), mode_style)),
-        Cell::from(fmt_seconds(e.limit_seconds)),
-        Cell::from(requested),
-        Cell::from(start),
-    ])
-    .style(style)
+    let cells = layout.columns.iter().map(|c| match c {
+        Column::Place => Cell::from(format!("{:>3}", i + 1)),
+        Column::Delegation => {
+            let late = if e.video_late(&m.session.settings) {
+                " (late video)"
+            } else {
+                ""
+            };
+            // The late flag keeps its place at the end even when the name is cut.
+            let room = layout
+                .size(Column::Delegation)
+                .saturating_sub(late.chars().count());
+            Cell::from(format!("{}{late}", fit(&e.title(), room)))
+        }
+        Column::Speaker => Cell::from(fit(&e.speaker, layout.size(Column::Speaker))),
+        Column::Level => {
+            let level = if wide {
+                e.level.label()
+            } else {
+                short_level(e.level)
+            };
+            let level_style = if e.is_priority() {
+                t.priority()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Cell::from(Span::styled(level, level_style))
+        }
+        Column::Mode => Cell::from(Span::styled(
+            mode_word(e.mode),
+            t.badge(e.mode != Mode::Floor),
+        )),
+        Column::Limit => Cell::from(fmt_seconds(e.limit_seconds)),
+        Column::Requested => Cell::from(if wide {
+            e.requested_at.format("%-d %b %H:%M").to_string()
+        } else if e.requested_at.date_naive() == today {
+            hhmm(e.requested_at)
+        } else {
+            e.requested_at.format("%-d %b").to_string()
+        }),
+        Column::Start => Cell::from(match m.plan.starts.get(i).copied().flatten() {
+            Some(s) => Span::raw(hhmm(s)),
+            None if has_slots => Span::styled("✗ none", t.error()),
+            None => Span::raw("–"),
+        }),
+    });
+    Row::new(cells.collect::<Vec<_>>()).style(style)
 }
 
 #[cfg(test)]

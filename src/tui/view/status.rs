@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-/// "expected to end at 17:42; 3 will not be reached".
+/// "expected to end at 17:42; 3 speakers past the last slot will not be reached (✗)".
 pub struct Summary<'a> {
     pub model: &'a Model,
     pub theme: Theme,
@@ -18,7 +18,9 @@ impl Widget for &Summary<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let m = self.model;
         let t = self.theme;
-        let line = if m.session.settings.slots.is_empty() {
+        let line = if m.queue.is_empty() {
+            Line::styled(" nobody is waiting", t.dim())
+        } else if m.session.settings.slots.is_empty() {
             Line::styled(
                 " no meeting slots: no projected times (o sets the slots)",
                 t.dim(),
@@ -31,11 +33,18 @@ impl Widget for &Summary<'_> {
                 .unwrap_or_else(|| "nobody fits in the slots left".to_string());
             let mut spans = vec![Span::raw(format!(" {end}; "))];
             let n = m.plan.not_reached;
-            let words = format!("{n} will not be reached{}", if n > 0 { " (✗)" } else { "" });
             spans.push(if n > 0 {
-                Span::styled(words, t.error())
+                let who = if n == 1 {
+                    "1 speaker".to_string()
+                } else {
+                    format!("{n} speakers")
+                };
+                Span::styled(
+                    format!("{who} past the last slot will not be reached (✗)"),
+                    t.error(),
+                )
             } else {
-                Span::raw(words)
+                Span::raw("everyone fits in the slots")
             });
             Line::from(spans)
         };
@@ -49,14 +58,25 @@ pub struct StatusBar<'a> {
     pub theme: Theme,
 }
 
-impl Widget for &StatusBar<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatusBar<'_> {
+    fn line(&self) -> Line<'static> {
         let s = &self.model.status;
-        let line = if s.error {
+        if s.error {
             Line::styled(format!(" error: {}", s.text), self.theme.error())
         } else {
             Line::from(format!(" {}", s.text))
-        };
+        }
+    }
+
+    /// The rows the message needs at `width` columns: a refusal is read whole.
+    pub fn rows_needed(&self, width: u16) -> u16 {
+        super::wrapped_rows(&[self.line()], width, Wrap { trim: false })
+    }
+}
+
+impl Widget for &StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let line = self.line();
         Paragraph::new(line)
             .wrap(Wrap { trim: false })
             .render(area, buf);

@@ -290,3 +290,142 @@ fn a_long_refusal_is_shown_whole_at_80_columns() {
     let joined: String = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     assert!(joined.contains("is head-of-delegation"), "{screen}");
 }
+
+/// The screen's text with each line trimmed and all lines joined by spaces: what wraps still
+/// reads as one sentence.
+fn joined(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim().trim_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_setting_whose_value_wraps_still_shows_its_error_and_help() {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Settings, t0());
+    for _ in 0..6 {
+        update(&mut m, Msg::Down, t0());
+    }
+    update(&mut m, Msg::Submit, t0());
+    assert!(matches!(m.popup, Popup::Input { .. }));
+    // The two slots, one word of 103 characters, and a typing mistake at its end.
+    update(&mut m, Msg::Char('x'), t0());
+    update(&mut m, Msg::Submit, t0());
+    let screen = text(&render(&m, t0(), 100, 30));
+    assert!(screen.contains('✗'), "the refusal must show:\n{screen}");
+    assert!(
+        screen.contains("Enter sets"),
+        "the help must show:\n{screen}"
+    );
+}
+
+#[test]
+fn the_why_panel_shows_a_replacement_whole() {
+    let mut m = model(twelve(), t0());
+    let italy = m
+        .queue
+        .iter()
+        .position(|id| {
+            m.session
+                .entry(*id)
+                .is_some_and(|e| e.delegation == "Italy")
+        })
+        .expect("Italy waits");
+    m.selected = italy;
+    update(&mut m, Msg::Down, t0());
+    update(&mut m, Msg::Up, t0());
+    update(&mut m, Msg::Replace, t0());
+    for c in "Mr. Marco Bianchi".chars() {
+        update(&mut m, Msg::Char(c), t0());
+    }
+    update(&mut m, Msg::FocusNext, t0());
+    update(&mut m, Msg::Right, t0());
+    update(&mut m, Msg::Submit, t0());
+    assert!(matches!(m.popup, Popup::None), "replaced: {:?}", m.status);
+    for (w, h) in [(100, 30), (80, 24)] {
+        let screen = text(&render(&m, t0(), w, h));
+        let all = joined(&screen);
+        assert!(
+            all.contains("by Mr. Marco Bianchi (Deputy Minister)"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn speaker_names_show_whole_at_80_columns_and_a_cut_one_says_so() {
+    let mut s = twelve();
+    add(
+        &mut s,
+        "Germany",
+        "H.E. Ms. Anna-Katharina von Hohenberg-Schwarzenfels",
+        crate::domain::Level::Minister,
+        "2022-09-05T10:00:00+02:00",
+    );
+    let m = model(s, t0());
+    let screen = text(&render(&m, t0(), 80, 24));
+    assert!(screen.contains("H.E. Mr. Carlo Nordio"), "{screen}");
+    assert!(screen.contains("H.E. Mr. Bekir Bozdağ"), "{screen}");
+    let germany = screen
+        .lines()
+        .find(|l| l.contains("Germany") && l.contains("floor"))
+        .expect("Germany is on screen");
+    assert!(germany.contains('…'), "a cut name ends in …: {germany}");
+}
+
+#[test]
+fn the_message_to_the_speaker_shows_at_the_podium() {
+    let (mut m, now) = running(20);
+    update(&mut m, Msg::Message, now);
+    for c in "Please conclude".chars() {
+        update(&mut m, Msg::Char(c), now);
+    }
+    update(&mut m, Msg::Submit, now);
+    m.status = Default::default();
+    for (w, h) in [(100, 30), (80, 24)] {
+        let screen = text(&render(&m, now, w, h));
+        assert!(screen.contains("Please conclude"), "{w}x{h}:\n{screen}");
+    }
+}
+
+#[test]
+fn the_heard_line_has_no_dangling_separator() {
+    let (mut m, now) = running(100);
+    update(&mut m, Msg::Next, now);
+    update(&mut m, Msg::Next, secs(now, 50));
+    let screen = text(&render(&m, secs(now, 60), 100, 30));
+    let heard = screen
+        .lines()
+        .find(|l| l.starts_with("Heard (2)"))
+        .expect("the heard line");
+    assert!(!heard.trim_end().ends_with('·'), "{heard}");
+}
+
+#[test]
+fn the_summary_says_plainly_that_everyone_fits() {
+    let mut s = session();
+    add(
+        &mut s,
+        "Kenya",
+        "Ms. Wanjiru Kamau",
+        crate::domain::Level::Delegate,
+        "2022-09-13T16:45:00+02:00",
+    );
+    let m = model(s, t0());
+    let screen = text(&render(&m, t0(), 100, 30));
+    assert!(!screen.contains("0 will not be reached"), "{screen}");
+    assert!(screen.contains("everyone fits in the slots"), "{screen}");
+}
+
+#[test]
+fn a_refusal_of_three_lines_is_shown_whole_at_80_columns() {
+    let mut m = model(twelve(), t0());
+    m.fail("R4: the notice of the change of speaker (2022-09-01 10:00 +02:00) is earlier than the request of #2 Italy (2022-09-07 11:00 +02:00): type the time the secretariat received the notice, at or after the request");
+    let screen = text(&render(&m, t0(), 80, 24));
+    assert!(
+        joined(&screen).contains("at or after the request"),
+        "{screen}"
+    );
+}
