@@ -184,7 +184,7 @@ impl Report {
         let of_kind = |what: &[Change]| -> Vec<Event> {
             s.log
                 .iter()
-                .filter(|r| what.contains(&r.what))
+                .filter(|r| !r.undone && what.contains(&r.what))
                 .map(event)
                 .collect()
         };
@@ -193,7 +193,7 @@ impl Report {
         // absent. One pass over the log, so a long log costs what it holds.
         let mut closed: std::collections::HashMap<u64, &crate::domain::LogRecord> =
             std::collections::HashMap::new();
-        for r in &s.log {
+        for r in s.log.iter().filter(|r| !r.undone) {
             if let (Some(id), Change::Withdrawn | Change::Absent) = (r.entry, r.what) {
                 closed.insert(id, r);
             }
@@ -220,7 +220,7 @@ impl Report {
         let mut overrides: Vec<Event> = s
             .log
             .iter()
-            .filter(|r| r.reason.as_deref().is_some_and(|t| !t.trim().is_empty()))
+            .filter(|r| !r.undone && r.reason.as_deref().is_some_and(|t| !t.trim().is_empty()))
             .map(event)
             .collect();
         // An entry accepted late whose log record is missing (a hand-edited file) still shows.

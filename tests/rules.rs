@@ -1014,3 +1014,36 @@ fn undo_and_redo_walk_back_and_forth_over_every_change_and_never_reuse_ids() {
     assert_eq!(id, 121, "an undone id is not given again");
     assert!(s.log.iter().filter(|r| r.what == Change::Undone).count() == 121);
 }
+
+#[test]
+fn an_undone_swap_no_longer_explains_a_place_and_a_redo_brings_it_back() {
+    let mut s = cop11();
+    let mut h = History::default();
+    let egypt = add(
+        &mut s,
+        "Egypt",
+        Level::Minister,
+        "2022-09-06T10:00:00+02:00",
+    );
+    let kenya = add(
+        &mut s,
+        "Kenya",
+        Level::Minister,
+        "2022-09-08T10:00:00+02:00",
+    );
+    let before = Snapshot::of(&s);
+    let done = s.swap(egypt, kenya, None, t(NOW)).unwrap();
+    h.record(&before, &s, &done.message);
+    let swapped = |s: &Session| {
+        s.why(kenya)
+            .iter()
+            .any(|w| w.contains("swapped with Egypt"))
+    };
+    assert!(swapped(&s));
+    h.undo(&mut s, t(NOW)).unwrap();
+    assert_eq!(order(&s), ["Egypt", "Kenya"]);
+    assert!(!swapped(&s), "{:?}", s.why(kenya));
+    h.redo(&mut s, t(NOW)).unwrap();
+    assert_eq!(order(&s), ["Kenya", "Egypt"]);
+    assert!(swapped(&s), "{:?}", s.why(kenya));
+}

@@ -17,6 +17,8 @@ pub struct Snapshot {
     entries: Vec<Entry>,
     speech: Option<Speech>,
     message: Option<String>,
+    /// The length of the log then: the change's own records come after it.
+    log_len: usize,
 }
 
 impl Snapshot {
@@ -27,6 +29,7 @@ impl Snapshot {
             entries: s.entries.clone(),
             speech: s.speech.clone(),
             message: s.message.clone(),
+            log_len: s.log.len(),
         }
     }
 }
@@ -42,11 +45,18 @@ struct Step {
     /// Entries are only ever appended, so the earlier list is a prefix plus changed entries.
     len: usize,
     changed: Vec<(usize, Entry)>,
+    /// The log records the change wrote: marked undone by an undo, cleared by a redo.
+    records: std::ops::Range<usize>,
 }
 
 impl Step {
-    /// The step that takes `now` back to `then`.
-    fn between(then: &Snapshot, now: &[Entry], label: String) -> Step {
+    /// The step that takes `now` back to `then`; `records` are the log records of the change.
+    fn between(
+        then: &Snapshot,
+        now: &[Entry],
+        label: String,
+        records: std::ops::Range<usize>,
+    ) -> Step {
         let changed = then
             .entries
             .iter()
@@ -62,12 +72,17 @@ impl Step {
             message: then.message.clone(),
             len: then.entries.len(),
             changed,
+            records,
         }
     }
 
     /// Applies the step to `s` and returns the step that reverses it.
     fn apply(self, s: &mut Session, what: Change, now: Time) -> Step {
         let here = Snapshot::of(s);
+        let undone = what == Change::Undone;
+        for r in s.log.get_mut(self.records.clone()).into_iter().flatten() {
+            r.undone = undone;
+        }
         s.entries.truncate(self.len);
         for (i, e) in self.changed {
             if i < s.entries.len() {
@@ -88,9 +103,10 @@ impl Step {
             entries: std::mem::take(&mut s.entries),
             speech: self.speech,
             message: self.message,
+            log_len: here.log_len,
         };
         s.restore_snapshot(snapshot, what, &said, now);
-        Step::between(&here, &s.entries, self.label)
+        Step::between(&here, &s.entries, self.label, self.records)
     }
 }
 
@@ -104,8 +120,12 @@ pub struct History {
 impl History {
     /// Records a change: `before` is the list as it was, `after` the session now.
     pub fn record(&mut self, before: &Snapshot, after: &Session, label: &str) {
-        self.undo
-            .push(Step::between(before, &after.entries, label.to_string()));
+        self.undo.push(Step::between(
+            before,
+            &after.entries,
+            label.to_string(),
+            before.log_len..after.log.len(),
+        ));
         if self.undo.len() > STEPS {
             self.undo.remove(0);
         }

@@ -214,6 +214,10 @@ pub struct LogRecord {
     /// A replacement that moved the entry to the other tier (R4).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub requeued: bool,
+    /// Set while the change this record belongs to stands undone (the log is never rolled
+    /// back): the "why" panel and the report pass over it; a redo clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undone: bool,
     /// The change in words, as the officer reads it back.
     pub text: String,
 }
@@ -638,6 +642,7 @@ impl Session {
             notice_at: None,
             reason: None,
             requeued: false,
+            undone: false,
             text,
         });
         let last = self.log.len() - 1;
@@ -1379,7 +1384,7 @@ impl Session {
         let records: Vec<&LogRecord> = self
             .log
             .iter()
-            .filter(|r| r.entry == Some(id) || r.other == Some(id))
+            .filter(|r| !r.undone && (r.entry == Some(id) || r.other == Some(id)))
             .collect();
         // The tier dates from the request, or from the notice of a change of speaker that moved
         // the entry to the other tier (R4).

@@ -458,11 +458,9 @@ fn the_add_form_records_do_not_post_r9() {
 }
 
 /// After `u`, the why panel must not tell a delegation about a replacement or a swap that was
-/// undone. `Session::why` (src/domain/list.rs) reads every `Replaced` and `Swapped` record of
-/// the log, and undo keeps them (it only appends an `Undone` record): the fix belongs to the
-/// domain, which this review does not touch.
+/// undone: undo marks the change's log records as undone (the log is never rolled back), and
+/// `Session::why` passes over them.
 #[test]
-#[ignore = "domain: Session::why reads log records of undone changes (see the review notes)"]
 fn after_undo_the_why_panel_forgets_the_undone_replacement_and_swap() {
     let mut m = model(twelve(), t0());
     select(&mut m, "Italy");

@@ -78,6 +78,7 @@ pub fn big_session(n: usize) -> Session {
             notice_at: Some(at),
             reason: None,
             requeued: false,
+            undone: false,
             text: format!("added {} ({}), general tier", e.delegation, e.speaker),
         });
         s.entries.push(e);
