@@ -57,11 +57,17 @@ fn main() {
         }
         Some(Command::Rehearse { speed, file }) => {
             match podium::rehearse::prepare(file.as_deref(), cli::now()) {
-                Ok(r) => tui::run(RunOptions {
-                    path: r.path,
-                    clock: Clock::starting_at(r.start, speed),
-                    rehearsal: true,
-                }),
+                Ok(r) => {
+                    let code = tui::run(RunOptions {
+                        path: r.path.clone(),
+                        clock: Clock::starting_at(r.start, speed),
+                        rehearsal: true,
+                    });
+                    // The working copy stays in the system's temporary folder, which clears it;
+                    // say where, for an officer who wants it after all.
+                    eprintln!("the rehearsal's working copy is {}", r.path.display());
+                    code
+                }
                 Err(e) => {
                     eprintln!("error: {e}");
                     1
