@@ -3,54 +3,25 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+use std::path::Path;
 
-struct Desk {
-    dir: TempDir,
-    file: PathBuf,
+mod desk;
+
+use desk::Desk;
+
+/// The lists here are COP11's: open from 5 September to noon on 17 October 2022.
+fn cop11() -> Desk {
+    Desk::with(&[
+        "--title",
+        "COP11 general discussion",
+        "--opens",
+        "2022-09-05T00:00:00+02:00",
+        "--closes",
+        "2022-10-17T12:00:00+02:00",
+    ])
 }
 
 impl Desk {
-    fn new() -> Desk {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("s.json");
-        let d = Desk { dir, file };
-        d.ok(&[
-            "new",
-            "--title",
-            "COP11 general discussion",
-            "--opens",
-            "2022-09-05T00:00:00+02:00",
-            "--closes",
-            "2022-10-17T12:00:00+02:00",
-        ]);
-        d
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("podium").expect("binary");
-        c.env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("NO_COLOR", "1")
-            .env("PODIUM_NOW", "2022-10-17T10:00:00+02:00");
-        // The file comes right after the subcommand, as SPEC section 3 writes it.
-        let mut all: Vec<&str> = vec![args[0], self.file.to_str().unwrap_or_default()];
-        all.extend(&args[1..]);
-        c.args(all);
-        c
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().expect("run");
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
     fn add(&self, delegation: &str, level: &str, at: &str) {
         self.ok(&[
             "add",
@@ -65,27 +36,8 @@ impl Desk {
         ]);
     }
 
-    /// Runs a command that must be refused with `code`, one `error:` line, the file unchanged.
     fn refused(&self, args: &[&str], code: i32) -> String {
-        let before = std::fs::read(&self.file).expect("file");
-        let out = self.cmd(args).output().expect("run");
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
-        if code == 1 {
-            let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-            assert_eq!(lines.len(), 1, "{args:?}: one line: {stderr}");
-            assert!(lines[0].starts_with("error:"), "{stderr}");
-        }
-        assert_eq!(
-            std::fs::read(&self.file).expect("file"),
-            before,
-            "{args:?} changed the file"
-        );
-        stderr
-    }
-
-    fn list(&self) -> Value {
-        serde_json::from_str(&self.ok(&["list", "--json"])).expect("list --json is JSON")
+        self.refused_with(args, code)
     }
 }
 
@@ -102,7 +54,7 @@ fn delegations(list: &Value) -> Vec<String> {
 
 #[test]
 fn every_refusal_exits_1_with_one_error_line_and_leaves_the_file_byte_for_byte() {
-    let d = Desk::new();
+    let d = cop11();
     d.add("Ghana", "minister", "2022-09-06T10:00:00+02:00");
     d.add("Japan", "head-of-government", "2022-09-07T10:00:00+02:00");
     d.ok(&[
@@ -223,7 +175,7 @@ fn every_refusal_exits_1_with_one_error_line_and_leaves_the_file_byte_for_byte()
 
 #[test]
 fn usage_errors_exit_2() {
-    let d = Desk::new();
+    let d = cop11();
     d.refused(&["add", "--delegation", "Chile", "--speaker", "S"], 2);
     d.refused(
         &[
@@ -271,7 +223,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn words_are_accepted_in_any_case_and_groups_by_their_full_names() {
-    let d = Desk::new();
+    let d = cop11();
     d.ok(&[
         "add",
         "--delegation",
@@ -299,7 +251,7 @@ fn words_are_accepted_in_any_case_and_groups_by_their_full_names() {
 
 #[test]
 fn list_json_gives_display_order_positions_and_times_as_the_spec_says() {
-    let d = Desk::new();
+    let d = cop11();
     d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
     d.add("Egypt", "minister", "2022-09-07T10:00:00+02:00");
     d.add("Kenya", "minister", "2022-09-08T10:00:00+02:00");
@@ -358,7 +310,7 @@ fn list_json_gives_display_order_positions_and_times_as_the_spec_says() {
 
 #[test]
 fn status_json_counts_down_from_the_file_checkpoint() {
-    let d = Desk::new();
+    let d = cop11();
     d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
     d.add("Chile", "delegate", "2022-09-07T10:00:00+02:00");
     d.ok(&["next"]);
@@ -380,7 +332,7 @@ fn status_json_counts_down_from_the_file_checkpoint() {
 
 #[test]
 fn absent_and_mark_through_the_command_line() {
-    let d = Desk::new();
+    let d = cop11();
     d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
     d.add("Chile", "delegate", "2022-09-07T10:00:00+02:00");
     d.add("Fiji", "delegate", "2022-09-08T10:00:00+02:00");
@@ -407,7 +359,7 @@ fn absent_and_mark_through_the_command_line() {
 
 #[test]
 fn new_never_overwrites_and_check_passes_on_a_sound_file() {
-    let d = Desk::new();
+    let d = cop11();
     d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
     let before = std::fs::read(&d.file).unwrap();
     let out = d.cmd(&["new"]).output().unwrap();
@@ -427,7 +379,7 @@ fn new_never_overwrites_and_check_passes_on_a_sound_file() {
 
 #[test]
 fn a_second_writer_is_refused_while_the_lock_is_held_and_readers_still_work() {
-    let d = Desk::new();
+    let d = cop11();
     let _held =
         podium::store::Writer::acquire(&d.file, "pid 4242, podium screen, since 10:00").unwrap();
     let err = d.refused(
@@ -452,7 +404,7 @@ fn a_second_writer_is_refused_while_the_lock_is_held_and_readers_still_work() {
 
 #[test]
 fn a_stale_temporary_file_is_removed_by_the_next_writer() {
-    let d = Desk::new();
+    let d = cop11();
     let tmp = podium::store::temp_path(&d.file);
     std::fs::write(&tmp, b"half a save").unwrap();
     d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
@@ -484,7 +436,7 @@ fn broken(d: &Desk, content: &[u8]) -> String {
 
 #[test]
 fn a_file_cut_in_half_is_refused_with_line_and_column_and_left_untouched() {
-    let d = Desk::new();
+    let d = cop11();
     d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
     let whole = std::fs::read(&d.file).unwrap();
     let err = broken(&d, &whole[..whole.len() / 2]);
@@ -494,7 +446,7 @@ fn a_file_cut_in_half_is_refused_with_line_and_column_and_left_untouched() {
 
 #[test]
 fn a_file_of_version_99_is_refused_with_a_clear_message_and_left_untouched() {
-    let d = Desk::new();
+    let d = cop11();
     let text = std::fs::read_to_string(&d.file)
         .unwrap()
         .replace("\"version\": 1", "\"version\": 99");
@@ -506,7 +458,7 @@ fn a_file_of_version_99_is_refused_with_a_clear_message_and_left_untouched() {
 
 #[test]
 fn a_missing_file_is_named_with_the_command_that_creates_it() {
-    let d = Desk::new();
+    let d = cop11();
     let out = Command::cargo_bin("podium")
         .unwrap()
         .args(["list", d.dir.path().join("nope.json").to_str().unwrap()])

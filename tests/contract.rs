@@ -4,61 +4,20 @@
 use assert_cmd::Command;
 use serde_json::Value;
 use std::io::Read;
-use std::path::PathBuf;
 use std::process::Stdio;
-use tempfile::TempDir;
 
-struct Desk {
-    dir: TempDir,
-    file: PathBuf,
+mod desk;
+
+use desk::Desk;
+
+fn new_desk() -> Desk {
+    Desk::with(&["--title", "COP11 general discussion"])
 }
 
 impl Desk {
-    fn new() -> Desk {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("s.json");
-        let d = Desk { dir, file };
-        d.ok(&["new", "--title", "COP11 general discussion"]);
-        d
-    }
-
-    fn path(&self) -> &str {
-        self.file.to_str().unwrap_or_default()
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("podium").expect("binary");
-        c.env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("NO_COLOR", "1")
-            .env("PODIUM_NOW", "2022-10-17T10:00:00+02:00");
-        let mut all: Vec<&str> = vec![args[0], self.path()];
-        all.extend(&args[1..]);
-        c.args(all);
-        c
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().expect("run");
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
     /// Refused with exit 1, one `error:` line, the file byte for byte as it was.
     fn refused(&self, args: &[&str]) -> String {
-        let before = std::fs::read(&self.file).expect("file");
-        let out = self.cmd(args).output().expect("run");
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
-        let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-        assert_eq!(lines.len(), 1, "{args:?}: one line: {stderr}");
-        assert!(lines[0].starts_with("error:"), "{stderr}");
-        assert_eq!(std::fs::read(&self.file).expect("file"), before);
-        stderr
+        self.refused_with(args, 1)
     }
 
     fn add(&self, delegation: &str, extra: &[&str]) {
@@ -73,10 +32,6 @@ impl Desk {
         ];
         args.extend(extra);
         self.ok(&args);
-    }
-
-    fn list(&self) -> Value {
-        serde_json::from_str(&self.ok(&["list", "--json"])).expect("list --json is JSON")
     }
 
     fn entry(&self, id: u64) -> Value {
@@ -101,7 +56,7 @@ impl Desk {
 /// `absent egypt` name that one waiting entry, not "two entries".
 #[test]
 fn a_delegation_name_that_names_exactly_one_waiting_entry_resolves_for_mark_and_absent() {
-    let d = Desk::new();
+    let d = new_desk();
     d.add("Egypt", &["--at", "2022-09-06T10:00:00+02:00"]);
     d.add(
         "Egypt",
@@ -126,7 +81,7 @@ fn a_delegation_name_that_names_exactly_one_waiting_entry_resolves_for_mark_and_
 /// lists the candidates, for every command that takes ENTRY.
 #[test]
 fn a_delegation_name_with_two_waiting_entries_is_refused_listing_both() {
-    let d = Desk::new();
+    let d = new_desk();
     d.add("Ghana", &["--at", "2022-09-06T10:00:00+02:00"]);
     d.add(
         "Ghana",
@@ -149,7 +104,7 @@ fn a_delegation_name_with_two_waiting_entries_is_refused_listing_both() {
 /// an `error:` line and exit 1, as `export` already did.
 #[test]
 fn a_closed_pipe_is_reported_not_a_panic() {
-    let d = Desk::new();
+    let d = new_desk();
     let mut csv =
         String::from("requested_at,delegation,speaker,level,chair_of,category,mode,no_post\n");
     for i in 0..1500 {
@@ -195,7 +150,7 @@ fn a_closed_pipe_is_reported_not_a_panic() {
 /// data row. The line podium adds must be the file's line too, with CRLF as with LF.
 #[test]
 fn import_errors_name_the_right_line_with_crlf_line_ends() {
-    let d = Desk::new();
+    let d = new_desk();
     for (name, eol) in [("lf.csv", "\n"), ("crlf.csv", "\r\n")] {
         let text = [
             "\u{feff}requested_at,delegation,speaker,level,chair_of,category,mode,no_post",
@@ -217,7 +172,7 @@ fn import_errors_name_the_right_line_with_crlf_line_ends() {
 /// few or too many cells.
 #[test]
 fn import_a_row_with_missing_or_extra_cells_names_a_column() {
-    let d = Desk::new();
+    let d = new_desk();
     let p = d.csv(
         "short.csv",
         "requested_at,delegation,speaker,level,chair_of,category,mode,no_post\n2022-09-06T10:00:00+02:00,Chad,A,minister,,\n",
@@ -240,7 +195,7 @@ fn import_a_row_with_missing_or_extra_cells_names_a_column() {
 /// entry: the inscription is refused instead, and says where.
 #[test]
 fn a_name_with_a_line_break_is_refused_so_the_csv_export_keeps_one_line_per_entry() {
-    let d = Desk::new();
+    let d = new_desk();
     d.refused(&[
         "add",
         "--delegation",
@@ -286,7 +241,7 @@ fn a_name_with_a_line_break_is_refused_so_the_csv_export_keeps_one_line_per_entr
 /// or none at all, was reported as a wrong *format* ("its \"format\" is without a version").
 #[test]
 fn a_version_that_is_not_a_number_is_named_as_the_version() {
-    let d = Desk::new();
+    let d = new_desk();
     let good = std::fs::read_to_string(&d.file).expect("file");
     for (text, shows) in [
         (
@@ -319,7 +274,7 @@ fn a_version_that_is_not_a_number_is_named_as_the_version() {
 /// ("NOT SAVED ... Free some space"), and an empty ENTRY said "there is no entry : ...".
 #[test]
 fn refusals_on_odd_paths_and_empty_names_say_what_to_do() {
-    let d = Desk::new();
+    let d = new_desk();
     let missing = d.dir.path().join("no-such-folder").join("s.json");
     let out = Command::cargo_bin("podium")
         .expect("binary")
