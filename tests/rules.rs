@@ -1047,3 +1047,49 @@ fn an_undone_swap_no_longer_explains_a_place_and_a_redo_brings_it_back() {
     assert_eq!(order(&s), ["Kenya", "Egypt"]);
     assert!(swapped(&s), "{:?}", s.why(kenya));
 }
+
+#[test]
+fn chair_of_is_stored_as_given_and_several_entries_may_name_the_same_group() {
+    let mut s = Session::new("x", Settings::default(), t(NOW));
+    for d in ["Ghana", "France", "Peru"] {
+        let mut i = ins(d, Level::Delegate, "2022-09-06T10:00:00+02:00");
+        i.chair_of = Some(Group::African);
+        s.add(i, t(NOW)).unwrap();
+    }
+    // Never checked against the reference data: France chairing the African Group is typed in
+    // as the email says.
+    assert_eq!(
+        s.entries
+            .iter()
+            .filter(|e| e.chair_of == Some(Group::African))
+            .count(),
+        3
+    );
+    // A request time in the future is taken as given.
+    let later = add(
+        &mut s,
+        "Chile",
+        Level::Delegate,
+        "2030-01-01T10:00:00+00:00",
+    );
+    assert_eq!(
+        s.entry(later).unwrap().requested_at,
+        t("2030-01-01T10:00:00+00:00")
+    );
+}
+
+#[test]
+fn r5_a_swap_of_two_entries_with_the_same_time_exchanges_their_order_too() {
+    let mut s = cop11();
+    let peru = add(&mut s, "Peru", Level::Delegate, "2022-09-06T10:00:00+02:00");
+    add(
+        &mut s,
+        "Chile",
+        Level::Delegate,
+        "2022-09-06T10:00:00+02:00",
+    );
+    let fiji = add(&mut s, "Fiji", Level::Delegate, "2022-09-06T10:00:00+02:00");
+    assert_eq!(order(&s), ["Peru", "Chile", "Fiji"]);
+    s.swap(fiji, peru, None, t(NOW)).unwrap();
+    assert_eq!(order(&s), ["Fiji", "Chile", "Peru"]);
+}
