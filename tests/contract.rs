@@ -8,7 +8,7 @@ use std::process::Stdio;
 
 mod desk;
 
-use desk::Desk;
+use desk::{Desk, add_args};
 
 fn new_desk() -> Desk {
     Desk::with(&["--title", "COP11 general discussion"])
@@ -21,17 +21,7 @@ impl Desk {
     }
 
     fn add(&self, delegation: &str, extra: &[&str]) {
-        let mut args = vec![
-            "add",
-            "--delegation",
-            delegation,
-            "--speaker",
-            "S",
-            "--level",
-            "delegate",
-        ];
-        args.extend(extra);
-        self.ok(&args);
+        self.ok(&add_args(delegation, "delegate", extra));
     }
 
     fn entry(&self, id: u64) -> Value {

@@ -8,6 +8,21 @@ use serde_json::Value;
 use std::path::PathBuf;
 use tempfile::TempDir;
 
+/// `add --delegation DELEGATION --speaker S --level LEVEL`, then `more`.
+pub fn add_args<'a>(delegation: &'a str, level: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "add",
+        "--delegation",
+        delegation,
+        "--speaker",
+        "S",
+        "--level",
+        level,
+    ];
+    args.extend_from_slice(more);
+    args
+}
+
 pub struct Desk {
     pub dir: TempDir,
     pub file: PathBuf,
