@@ -4,25 +4,10 @@
 
 mod pty_support;
 
-use pty_support::{Tmux, tmux_missing};
+use pty_support::{Tmux, podium, tmux_missing};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn podium(args: &[&str], file: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_podium"))
-        .arg(args[0])
-        .arg(file)
-        .args(&args[1..])
-        .output()
-        .expect("podium runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// Every file in the folder with its bytes, to prove the display wrote nothing.
 fn folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -50,11 +35,13 @@ fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
     }
     let dir = tempfile::tempdir().expect("folder");
     let file = dir.path().join("s.json");
-    podium(&["new", "--title", "Display test"], &file);
+    podium(&file, &["new", "FILE", "--title", "Display test"]);
     for d in ["Egypt", "Fiji", "Peru", "Chile"] {
         podium(
+            &file,
             &[
                 "add",
+                "FILE",
                 "--delegation",
                 d,
                 "--speaker",
@@ -62,7 +49,6 @@ fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
                 "--level",
                 "minister",
             ],
-            &file,
         );
     }
     let tmux = Tmux::start("display", 90, 30);
@@ -79,7 +65,7 @@ fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
     // allows polling slack but reports the time if it is ever slower).
     let before = folder(dir.path());
     let t = Instant::now();
-    podium(&["next"], &file);
+    podium(&file, &["next", "FILE"]);
     let took = shows_within(&tmux, "Speaker of Egypt ·", t);
     assert!(took < Duration::from_secs(3), "the display took {took:?}");
     println!("next speaker shown after {took:?}");
@@ -106,7 +92,7 @@ fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
     });
     std::fs::rename(&away, &file).expect("back");
     tmux.wait_for("the warning gone", |s| !s.contains("last good view"));
-    podium(&["next"], &file);
+    podium(&file, &["next", "FILE"]);
     tmux.wait_for("the next speaker", |s| s.contains("Speaker of Fiji ·"));
     let after_desk = folder(dir.path());
 

@@ -7,7 +7,7 @@
 
 mod pty_support;
 
-use pty_support::{Tmux, podium, tmux_missing};
+use pty_support::{Tmux, add_delegates, podium, tmux_missing};
 use std::path::{Path, PathBuf};
 
 /// Every file and folder under `dir`, relative, sorted.
@@ -107,21 +107,7 @@ fn rehearsing_a_file_leaves_it_and_its_folder_as_they_were() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("session.json");
     podium(&file, &["new", "FILE", "--title", "The real list"]);
-    for (d, s) in [("Kenya", "Ms. K"), ("Ghana", "Mr. G")] {
-        podium(
-            &file,
-            &[
-                "add",
-                "FILE",
-                "--delegation",
-                d,
-                "--speaker",
-                s,
-                "--level",
-                "delegate",
-            ],
-        );
-    }
+    add_delegates(&file, &[("Kenya", "Ms. K"), ("Ghana", "Mr. G")]);
     let bytes = std::fs::read(&file).expect("FILE");
     let listing = walk(dir.path());
     let bak = std::fs::read(dir.path().join("session.json.bak")).ok();

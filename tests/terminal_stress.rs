@@ -17,7 +17,7 @@
 
 mod pty_support;
 
-use pty_support::{Tmux, alive, holder_pid, podium, spoken, tmux_missing};
+use pty_support::{Tmux, add_delegates, alive, holder_pid, podium, spoken, tmux_missing};
 use std::path::Path;
 use std::process::Command;
 
@@ -52,21 +52,10 @@ const PANIC_TEXT: &str = "PODIUM_TEST_PANIC_ON_KEY: the test hook's panic";
 fn session(dir: &Path, name: &str, running: bool) -> std::path::PathBuf {
     let file = dir.join(name);
     podium(&file, &["new", "FILE", "--title", "Stress list"]);
-    for (d, s) in [("Kenya", "Ms. K"), ("Ghana", "Mr. G"), ("Chile", "Ms. C")] {
-        podium(
-            &file,
-            &[
-                "add",
-                "FILE",
-                "--delegation",
-                d,
-                "--speaker",
-                s,
-                "--level",
-                "delegate",
-            ],
-        );
-    }
+    add_delegates(
+        &file,
+        &[("Kenya", "Ms. K"), ("Ghana", "Mr. G"), ("Chile", "Ms. C")],
+    );
     if running {
         podium(&file, &["next", "FILE"]);
     }

@@ -200,6 +200,25 @@ pub fn podium(file: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).to_string()
 }
 
+/// `podium add FILE --delegation D --speaker S --level delegate` for each (D, S), in turn.
+pub fn add_delegates(file: &Path, rows: &[(&str, &str)]) {
+    for (d, s) in rows {
+        podium(
+            file,
+            &[
+                "add",
+                "FILE",
+                "--delegation",
+                d,
+                "--speaker",
+                s,
+                "--level",
+                "delegate",
+            ],
+        );
+    }
+}
+
 /// Whether process `pid` is alive (not a zombie).
 pub fn alive(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
