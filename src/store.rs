@@ -236,10 +236,6 @@ impl Writer {
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Loads the session under the lock.
     pub fn load(&self) -> Result<Session, StoreError> {
         load(&self.path)
