@@ -294,9 +294,14 @@ pub fn run(command: Command) -> i32 {
 /// Prints what a read-only command shows. A reader that went away (`podium list FILE | head`)
 /// is reported as an error, never a panic.
 pub(crate) fn emit(text: &str) -> Result<(), CliError> {
+    emit_bytes(text.as_bytes())
+}
+
+/// [`emit`] for bytes (an export).
+pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|()| out.flush())
         .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
 }
@@ -829,7 +834,8 @@ pub fn list_table(s: &Session, now: Time) -> String {
     out
 }
 
-fn clip(s: &str, width: usize) -> String {
+/// `s` cut to `width` characters, an ellipsis marking the cut.
+pub(crate) fn clip(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         s.to_string()
     } else {

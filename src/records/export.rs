@@ -6,7 +6,6 @@ use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_
 use crate::store;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 /// The export formats of `--format`.
@@ -66,14 +65,8 @@ pub fn run(file: &Path, format: Format, output: Option<&Path>, now: Time) -> Res
             ));
             Ok(())
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`podium export ... | head`) is not worth a panic: report it.
-            stdout
-                .write_all(&bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
-        }
+        // A closed pipe (`podium export ... | head`) is reported, never a panic.
+        None => crate::cli::emit_bytes(&bytes),
     }
 }
 
