@@ -237,17 +237,21 @@ fn journal_line(e: &Entry, note: Option<String>) -> String {
 /// entries at the end, unnumbered, since they will not speak.
 pub fn markdown(s: &Session, now: Time) -> String {
     let mut out = String::new();
-    let queue = s.queue();
-    let spoken: Vec<&Entry> = s
-        .display_order()
-        .into_iter()
-        .filter(|e| e.status == Status::Spoken)
-        .collect();
-    let withdrawn: Vec<&Entry> = s
-        .display_order()
-        .into_iter()
-        .filter(|e| e.status == Status::Withdrawn)
-        .collect();
+    // Display order holds each status together, the queue in speaking order: one pass (and one
+    // sort of the queue) gives all three parts.
+    let order = s.display_order();
+    let part = |status: Status| -> Vec<&Entry> {
+        order
+            .iter()
+            .copied()
+            .filter(|e| e.status == status)
+            .collect()
+    };
+    let (spoken, queue, withdrawn) = (
+        part(Status::Spoken),
+        part(Status::Waiting),
+        part(Status::Withdrawn),
+    );
     let _ = writeln!(out, "# {}\n", md(&s.title));
     let _ = writeln!(
         out,
