@@ -621,6 +621,16 @@ impl Session {
         }
     }
 
+    /// Two entries (by index) exchange their places in the queue: their queue times and their
+    /// command order (R5 swaps, an absent speaker moved behind the next).
+    fn exchange_places(&mut self, i: usize, j: usize) {
+        let (qi, oi) = (self.entries[i].queued_at, self.entries[i].order);
+        self.entries[i].queued_at = self.entries[j].queued_at;
+        self.entries[i].order = self.entries[j].order;
+        self.entries[j].queued_at = qi;
+        self.entries[j].order = oi;
+    }
+
     fn take_order(&mut self) -> u64 {
         let o = self.next_order;
         self.next_order = o.saturating_add(1);
@@ -959,12 +969,7 @@ impl Session {
         }
         let notice = notice.unwrap_or(now);
         let (ia, ib) = (self.index_of(a), self.index_of(b));
-        let (qa, oa) = (self.entries[ia].queued_at, self.entries[ia].order);
-        let (qb, ob) = (self.entries[ib].queued_at, self.entries[ib].order);
-        self.entries[ia].queued_at = qb;
-        self.entries[ia].order = ob;
-        self.entries[ib].queued_at = qa;
-        self.entries[ib].order = oa;
+        self.exchange_places(ia, ib);
         let text = format!(
             "{} and {} changed places at the notice of {} ({})",
             self.entries[ia].title(),
@@ -1192,11 +1197,7 @@ impl Session {
                 match next {
                     Some(n) => {
                         let j = self.index_of(n);
-                        let (qa, oa) = (self.entries[i].queued_at, self.entries[i].order);
-                        self.entries[i].queued_at = self.entries[j].queued_at;
-                        self.entries[i].order = self.entries[j].order;
-                        self.entries[j].queued_at = qa;
-                        self.entries[j].order = oa;
+                        self.exchange_places(i, j);
                         format!("moved behind {}", self.entries[j].title())
                     }
                     // R3 holds even here: an absent minister does not leave the priority tier.
