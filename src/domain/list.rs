@@ -659,9 +659,19 @@ impl Session {
         &mut self.log[last]
     }
 
-    /// The place (1-based) of a waiting entry in the queue.
+    /// The place (1-based) of a waiting entry in the queue: one more than the waiting entries
+    /// that sort before it, counted in one pass rather than by sorting the whole queue.
     pub fn position(&self, id: u64) -> Option<usize> {
-        self.queue().iter().position(|e| e.id == id).map(|p| p + 1)
+        let key = self
+            .entry(id)
+            .filter(|e| e.status == Status::Waiting)
+            .map(|e| self.key(e))?;
+        let before = self
+            .entries
+            .iter()
+            .filter(|e| e.status == Status::Waiting && self.key(e) < key)
+            .count();
+        Some(before + 1)
     }
 
     // ----- commands -----
