@@ -478,15 +478,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         closes: time_opt(&a.closes)?,
         ..Settings::default()
     };
-    if let (Some(o), Some(c)) = (settings.opens, settings.closes)
-        && o > c
-    {
-        return Err(RuleError::WindowInverted {
-            opens: domain::fmt_time(o),
-            closes: domain::fmt_time(c),
-        }
-        .into());
-    }
+    Settings::check_window(settings.opens, settings.closes)?;
     let slots = a
         .slots
         .iter()

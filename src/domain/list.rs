@@ -108,6 +108,28 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// The limit an entry gets (R6): the chair's limit when speaking for a regional group.
+    pub fn limit_for(&self, chair_of: Option<Group>) -> i64 {
+        if chair_of.is_some() {
+            self.chair_limit_seconds
+        } else {
+            self.limit_seconds
+        }
+    }
+
+    /// A window must not open after it closes (`new`, `set` and `check` all hold to this).
+    pub fn check_window(opens: Option<Time>, closes: Option<Time>) -> Result<(), RuleError> {
+        match (opens, closes) {
+            (Some(o), Some(c)) if o > c => Err(RuleError::WindowInverted {
+                opens: fmt_time(o),
+                closes: fmt_time(c),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// One inscription on the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -614,11 +636,7 @@ impl Session {
 
     /// The limit an entry gets (R6): the chair's limit when speaking for a regional group.
     pub fn limit_for(&self, chair_of: Option<Group>) -> i64 {
-        if chair_of.is_some() {
-            self.settings.chair_limit_seconds
-        } else {
-            self.settings.limit_seconds
-        }
+        self.settings.limit_for(chair_of)
     }
 
     /// Two entries (by index) exchange their places in the queue: their queue times and their
@@ -1317,14 +1335,7 @@ impl Session {
                     Setting::Opens(_) => (t, s.closes),
                     _ => (s.opens, t),
                 };
-                if let (Some(o), Some(c)) = (opens, closes)
-                    && o > c
-                {
-                    return Err(RuleError::WindowInverted {
-                        opens: fmt_time(o),
-                        closes: fmt_time(c),
-                    });
-                }
+                Settings::check_window(opens, closes)?;
                 s.opens = opens;
                 s.closes = closes;
                 format!(
@@ -1367,16 +1378,13 @@ impl Session {
                 format!("absent {}", p.word())
             }
         };
-        let (limit, chair) = (
-            self.settings.limit_seconds,
-            self.settings.chair_limit_seconds,
-        );
+        let settings = &self.settings;
         for e in self
             .entries
             .iter_mut()
             .filter(|e| e.status == Status::Waiting)
         {
-            e.limit_seconds = if e.chair_of.is_some() { chair } else { limit };
+            e.limit_seconds = settings.limit_for(e.chair_of);
         }
         self.record(now, Change::Setting, None, format!("setting: {said}"));
         Ok(Done::say(format!("set {said}"), None))
@@ -1526,9 +1534,7 @@ impl Session {
                 seen.insert(key, b);
             }
         }
-        if let (Some(o), Some(c)) = (self.settings.opens, self.settings.closes)
-            && o > c
-        {
+        if Settings::check_window(self.settings.opens, self.settings.closes).is_err() {
             out.push("the window opens after it closes".into());
         }
         if check_slots(self.settings.slots.clone()).is_err() {
