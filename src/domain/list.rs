@@ -175,6 +175,15 @@ impl Entry {
         self.level.is_priority()
     }
 
+    /// R3: "priority tier" or "general tier", as the log and the messages say it.
+    pub fn tier_words(&self) -> &'static str {
+        if self.is_priority() {
+            "priority tier"
+        } else {
+            "general tier"
+        }
+    }
+
     /// "Ghana" or "Ghana (for the African States)".
     pub fn title(&self) -> String {
         match self.chair_of {
@@ -864,11 +873,7 @@ impl Session {
                 "R7: a video statement is introduced by a representative present in the hall, or by the President: record who with `mark --introducer`".to_string(),
             );
         }
-        let tier = if entry.is_priority() {
-            "priority tier"
-        } else {
-            "general tier"
-        };
+        let tier = entry.tier_words();
         let text = format!(
             "added {} ({}, {}), requested {}, {}{}",
             entry.title(),
@@ -1411,11 +1416,7 @@ impl Session {
             .iter()
             .rev()
             .find(|r| r.what == Change::Replaced && r.requeued);
-        let tier = if e.is_priority() {
-            "priority tier"
-        } else {
-            "general tier"
-        };
+        let tier = e.tier_words();
         let mut out = vec![match requeued.and_then(|r| r.notice_at) {
             Some(notice) => format!(
                 "{tier} since the notice of a change of speaker on {}",
