@@ -706,7 +706,7 @@ impl Session {
     /// An inscription (R1, R2, R3, R6, R7, one entry per delegation).
     pub fn add(&mut self, ins: Inscription, now: Time) -> Result<Done, RuleError> {
         let checked = self.check_inscription(ins, now)?;
-        let key = dup_key(&checked.entry);
+        let key = dup_key(&checked);
         if let Some(dup) = self
             .entries
             .iter()
@@ -761,7 +761,7 @@ impl Session {
         let mut done = Vec::with_capacity(count);
         for (i, ins) in batch.into_iter().enumerate() {
             let step = self.check_inscription(ins, now).and_then(|checked| {
-                let key = dup_key(&checked.entry);
+                let key = dup_key(&checked);
                 match taken.get(&key).and_then(|id| self.entry(*id)) {
                     Some(dup) => Err(duplicate(dup)),
                     None => Ok((key, checked)),
@@ -792,7 +792,7 @@ impl Session {
 
     /// The checks of an inscription that need no other entry (R1 and the empty fields), and the
     /// entry it would become (its id and order are given by `admit`).
-    fn check_inscription(&self, ins: Inscription, now: Time) -> Result<Checked, RuleError> {
+    fn check_inscription(&self, ins: Inscription, now: Time) -> Result<Entry, RuleError> {
         let delegation = ins.delegation.trim().to_string();
         let speaker = ins.speaker.trim().to_string();
         if delegation.is_empty() {
@@ -820,7 +820,7 @@ impl Session {
                 }
             }
         };
-        let entry = Entry {
+        Ok(Entry {
             id: 0,
             delegation,
             speaker,
@@ -841,13 +841,11 @@ impl Session {
             ended_at: None,
             spoken_seconds: None,
             closed_order: None,
-        };
-        Ok(Checked { entry })
+        })
     }
 
     /// Puts a checked inscription on the list and logs it; returns its id and the R7 warnings.
-    fn admit(&mut self, checked: Checked, now: Time) -> (u64, Vec<String>) {
-        let mut entry = checked.entry;
+    fn admit(&mut self, mut entry: Entry, now: Time) -> (u64, Vec<String>) {
         // Ids are never reused, even where a damaged file's counter fell behind its entries
         // (entries are kept in id order, so the last holds the highest; `check` reports a file
         // where they are not).
@@ -1583,11 +1581,6 @@ pub fn check_slots(mut slots: Vec<Slot>) -> Result<Vec<Slot>, RuleError> {
         }
     }
     Ok(slots)
-}
-
-/// An inscription that passed the checks needing no other entry: the entry it will become.
-struct Checked {
-    entry: Entry,
 }
 
 /// The one-entry-per-delegation rule, kept in one place for `add` and `add_many`: a new entry
