@@ -229,7 +229,12 @@ pub fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn parse_mode(s: &str) -> Result<Mode, String> {
-    Mode::parse(s).ok_or_else(|| "not a mode; one of: floor, remote, video".to_string())
+    Mode::parse(s).ok_or_else(|| {
+        format!(
+            "not a mode; one of: {}",
+            Mode::ALL.map(Mode::word).join(", ")
+        )
+    })
 }
 
 /// A refused command: one `error:` line on stderr, exit 1, the file as it was.
