@@ -229,7 +229,12 @@ pub fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 pub fn parse_mode(s: &str) -> Result<Mode, String> {
-    Mode::parse(s).ok_or_else(|| "not a mode; one of: floor, remote, video".to_string())
+    Mode::parse(s).ok_or_else(|| {
+        format!(
+            "not a mode; one of: {}",
+            Mode::ALL.map(Mode::word).join(", ")
+        )
+    })
 }
 
 /// A refused command: one `error:` line on stderr, exit 1, the file as it was.
@@ -294,9 +299,14 @@ pub fn run(command: Command) -> i32 {
 /// Prints what a read-only command shows. A reader that went away (`podium list FILE | head`)
 /// is reported as an error, never a panic.
 pub(crate) fn emit(text: &str) -> Result<(), CliError> {
+    emit_bytes(text.as_bytes())
+}
+
+/// [`emit`] for bytes (an export).
+pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|()| out.flush())
         .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
 }
@@ -473,15 +483,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         closes: time_opt(&a.closes)?,
         ..Settings::default()
     };
-    if let (Some(o), Some(c)) = (settings.opens, settings.closes)
-        && o > c
-    {
-        return Err(RuleError::WindowInverted {
-            opens: domain::fmt_time(o),
-            closes: domain::fmt_time(c),
-        }
-        .into());
-    }
+    Settings::check_window(settings.opens, settings.closes)?;
     let slots = a
         .slots
         .iter()
@@ -829,7 +831,8 @@ pub fn list_table(s: &Session, now: Time) -> String {
     out
 }
 
-fn clip(s: &str, width: usize) -> String {
+/// `s` cut to `width` characters, an ellipsis marking the cut.
+pub(crate) fn clip(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         s.to_string()
     } else {

@@ -8,6 +8,7 @@
 //! speaker at the podium is shown apart, with the time used so far, since that speech is not
 //! over. Every `*_seconds` figure is whole seconds, rounded down like the timer.
 
+use crate::cli::clip;
 use crate::delegations;
 use crate::domain::{Change, Entry, Group, Level, Session, Status, Time, fmt_seconds, fmt_time};
 use ratatui::buffer::Buffer;
@@ -312,16 +313,6 @@ fn over_words(over: i64) -> String {
         format!("+{}", fmt_seconds(over))
     } else {
         String::new()
-    }
-}
-
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }
 

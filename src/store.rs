@@ -236,10 +236,6 @@ impl Writer {
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Loads the session under the lock.
     pub fn load(&self) -> Result<Session, StoreError> {
         load(&self.path)
@@ -361,7 +357,7 @@ pub fn save_bytes_with(storage: &mut dyn Storage, path: &Path, bytes: &[u8]) -> 
         // it back is atomic, and a new link keeps the backup beside it.
         if existed {
             if fs::rename(&bak, path).is_ok() {
-                let _ = fs::hard_link(path, &bak).or_else(|_| fs::copy(path, &bak).map(|_| ()));
+                let _ = RealStorage.link(path, &bak);
             }
         } else {
             let _ = fs::remove_file(path);

@@ -132,14 +132,6 @@ impl History {
         self.redo.clear();
     }
 
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
     pub fn undo(&mut self, s: &mut Session, now: Time) -> Result<Done, RuleError> {
         let step = self.undo.pop().ok_or(RuleError::NothingToUndo("undo"))?;
         let label = step.label.clone();

@@ -37,11 +37,6 @@ impl Level {
         self <= Level::Minister
     }
 
-    /// The rung on the ladder, 0 for a head of State.
-    pub fn rung(self) -> u8 {
-        self as u8
-    }
-
     /// The rank used by the "protocol order" setting. UN practice puts heads of State,
     /// vice-presidents, crown princes and heads of Government on equal standing, so they share
     /// one rank; below them the ladder orders.

@@ -108,6 +108,28 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// The limit an entry gets (R6): the chair's limit when speaking for a regional group.
+    pub fn limit_for(&self, chair_of: Option<Group>) -> i64 {
+        if chair_of.is_some() {
+            self.chair_limit_seconds
+        } else {
+            self.limit_seconds
+        }
+    }
+
+    /// A window must not open after it closes (`new`, `set` and `check` all hold to this).
+    pub fn check_window(opens: Option<Time>, closes: Option<Time>) -> Result<(), RuleError> {
+        match (opens, closes) {
+            (Some(o), Some(c)) if o > c => Err(RuleError::WindowInverted {
+                opens: fmt_time(o),
+                closes: fmt_time(c),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// One inscription on the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -151,6 +173,15 @@ pub struct Entry {
 impl Entry {
     pub fn is_priority(&self) -> bool {
         self.level.is_priority()
+    }
+
+    /// R3: "priority tier" or "general tier", as the log and the messages say it.
+    pub fn tier_words(&self) -> &'static str {
+        if self.is_priority() {
+            "priority tier"
+        } else {
+            "general tier"
+        }
     }
 
     /// "Ghana" or "Ghana (for the African States)".
@@ -614,11 +645,17 @@ impl Session {
 
     /// The limit an entry gets (R6): the chair's limit when speaking for a regional group.
     pub fn limit_for(&self, chair_of: Option<Group>) -> i64 {
-        if chair_of.is_some() {
-            self.settings.chair_limit_seconds
-        } else {
-            self.settings.limit_seconds
-        }
+        self.settings.limit_for(chair_of)
+    }
+
+    /// Two entries (by index) exchange their places in the queue: their queue times and their
+    /// command order (R5 swaps, an absent speaker moved behind the next).
+    fn exchange_places(&mut self, i: usize, j: usize) {
+        let (qi, oi) = (self.entries[i].queued_at, self.entries[i].order);
+        self.entries[i].queued_at = self.entries[j].queued_at;
+        self.entries[i].order = self.entries[j].order;
+        self.entries[j].queued_at = qi;
+        self.entries[j].order = oi;
     }
 
     fn take_order(&mut self) -> u64 {
@@ -649,9 +686,19 @@ impl Session {
         &mut self.log[last]
     }
 
-    /// The place (1-based) of a waiting entry in the queue.
+    /// The place (1-based) of a waiting entry in the queue: one more than the waiting entries
+    /// that sort before it, counted in one pass rather than by sorting the whole queue.
     pub fn position(&self, id: u64) -> Option<usize> {
-        self.queue().iter().position(|e| e.id == id).map(|p| p + 1)
+        let key = self
+            .entry(id)
+            .filter(|e| e.status == Status::Waiting)
+            .map(|e| self.key(e))?;
+        let before = self
+            .entries
+            .iter()
+            .filter(|e| e.status == Status::Waiting && self.key(e) < key)
+            .count();
+        Some(before + 1)
     }
 
     // ----- commands -----
@@ -659,7 +706,7 @@ impl Session {
     /// An inscription (R1, R2, R3, R6, R7, one entry per delegation).
     pub fn add(&mut self, ins: Inscription, now: Time) -> Result<Done, RuleError> {
         let checked = self.check_inscription(ins, now)?;
-        let key = dup_key(&checked.entry);
+        let key = dup_key(&checked);
         if let Some(dup) = self
             .entries
             .iter()
@@ -714,7 +761,7 @@ impl Session {
         let mut done = Vec::with_capacity(count);
         for (i, ins) in batch.into_iter().enumerate() {
             let step = self.check_inscription(ins, now).and_then(|checked| {
-                let key = dup_key(&checked.entry);
+                let key = dup_key(&checked);
                 match taken.get(&key).and_then(|id| self.entry(*id)) {
                     Some(dup) => Err(duplicate(dup)),
                     None => Ok((key, checked)),
@@ -745,7 +792,7 @@ impl Session {
 
     /// The checks of an inscription that need no other entry (R1 and the empty fields), and the
     /// entry it would become (its id and order are given by `admit`).
-    fn check_inscription(&self, ins: Inscription, now: Time) -> Result<Checked, RuleError> {
+    fn check_inscription(&self, ins: Inscription, now: Time) -> Result<Entry, RuleError> {
         let delegation = ins.delegation.trim().to_string();
         let speaker = ins.speaker.trim().to_string();
         if delegation.is_empty() {
@@ -773,7 +820,7 @@ impl Session {
                 }
             }
         };
-        let entry = Entry {
+        Ok(Entry {
             id: 0,
             delegation,
             speaker,
@@ -794,13 +841,11 @@ impl Session {
             ended_at: None,
             spoken_seconds: None,
             closed_order: None,
-        };
-        Ok(Checked { entry })
+        })
     }
 
     /// Puts a checked inscription on the list and logs it; returns its id and the R7 warnings.
-    fn admit(&mut self, checked: Checked, now: Time) -> (u64, Vec<String>) {
-        let mut entry = checked.entry;
+    fn admit(&mut self, mut entry: Entry, now: Time) -> (u64, Vec<String>) {
         // Ids are never reused, even where a damaged file's counter fell behind its entries
         // (entries are kept in id order, so the last holds the highest; `check` reports a file
         // where they are not).
@@ -826,11 +871,7 @@ impl Session {
                 "R7: a video statement is introduced by a representative present in the hall, or by the President: record who with `mark --introducer`".to_string(),
             );
         }
-        let tier = if entry.is_priority() {
-            "priority tier"
-        } else {
-            "general tier"
-        };
+        let tier = entry.tier_words();
         let text = format!(
             "added {} ({}, {}), requested {}, {}{}",
             entry.title(),
@@ -959,12 +1000,7 @@ impl Session {
         }
         let notice = notice.unwrap_or(now);
         let (ia, ib) = (self.index_of(a), self.index_of(b));
-        let (qa, oa) = (self.entries[ia].queued_at, self.entries[ia].order);
-        let (qb, ob) = (self.entries[ib].queued_at, self.entries[ib].order);
-        self.entries[ia].queued_at = qb;
-        self.entries[ia].order = ob;
-        self.entries[ib].queued_at = qa;
-        self.entries[ib].order = oa;
+        self.exchange_places(ia, ib);
         let text = format!(
             "{} and {} changed places at the notice of {} ({})",
             self.entries[ia].title(),
@@ -1192,11 +1228,7 @@ impl Session {
                 match next {
                     Some(n) => {
                         let j = self.index_of(n);
-                        let (qa, oa) = (self.entries[i].queued_at, self.entries[i].order);
-                        self.entries[i].queued_at = self.entries[j].queued_at;
-                        self.entries[i].order = self.entries[j].order;
-                        self.entries[j].queued_at = qa;
-                        self.entries[j].order = oa;
+                        self.exchange_places(i, j);
                         format!("moved behind {}", self.entries[j].title())
                     }
                     // R3 holds even here: an absent minister does not leave the priority tier.
@@ -1306,14 +1338,7 @@ impl Session {
                     Setting::Opens(_) => (t, s.closes),
                     _ => (s.opens, t),
                 };
-                if let (Some(o), Some(c)) = (opens, closes)
-                    && o > c
-                {
-                    return Err(RuleError::WindowInverted {
-                        opens: fmt_time(o),
-                        closes: fmt_time(c),
-                    });
-                }
+                Settings::check_window(opens, closes)?;
                 s.opens = opens;
                 s.closes = closes;
                 format!(
@@ -1356,16 +1381,13 @@ impl Session {
                 format!("absent {}", p.word())
             }
         };
-        let (limit, chair) = (
-            self.settings.limit_seconds,
-            self.settings.chair_limit_seconds,
-        );
+        let settings = &self.settings;
         for e in self
             .entries
             .iter_mut()
             .filter(|e| e.status == Status::Waiting)
         {
-            e.limit_seconds = if e.chair_of.is_some() { chair } else { limit };
+            e.limit_seconds = settings.limit_for(e.chair_of);
         }
         self.record(now, Change::Setting, None, format!("setting: {said}"));
         Ok(Done::say(format!("set {said}"), None))
@@ -1392,11 +1414,7 @@ impl Session {
             .iter()
             .rev()
             .find(|r| r.what == Change::Replaced && r.requeued);
-        let tier = if e.is_priority() {
-            "priority tier"
-        } else {
-            "general tier"
-        };
+        let tier = e.tier_words();
         let mut out = vec![match requeued.and_then(|r| r.notice_at) {
             Some(notice) => format!(
                 "{tier} since the notice of a change of speaker on {}",
@@ -1515,9 +1533,7 @@ impl Session {
                 seen.insert(key, b);
             }
         }
-        if let (Some(o), Some(c)) = (self.settings.opens, self.settings.closes)
-            && o > c
-        {
+        if Settings::check_window(self.settings.opens, self.settings.closes).is_err() {
             out.push("the window opens after it closes".into());
         }
         if check_slots(self.settings.slots.clone()).is_err() {
@@ -1565,11 +1581,6 @@ pub fn check_slots(mut slots: Vec<Slot>) -> Result<Vec<Slot>, RuleError> {
         }
     }
     Ok(slots)
-}
-
-/// An inscription that passed the checks needing no other entry: the entry it will become.
-struct Checked {
-    entry: Entry,
 }
 
 /// The one-entry-per-delegation rule, kept in one place for `add` and `add_many`: a new entry

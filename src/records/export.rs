@@ -6,7 +6,6 @@ use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_
 use crate::store;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 /// The export formats of `--format`.
@@ -66,14 +65,8 @@ pub fn run(file: &Path, format: Format, output: Option<&Path>, now: Time) -> Res
             ));
             Ok(())
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`podium export ... | head`) is not worth a panic: report it.
-            stdout
-                .write_all(&bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
-        }
+        // A closed pipe (`podium export ... | head`) is reported, never a panic.
+        None => crate::cli::emit_bytes(&bytes),
     }
 }
 
@@ -244,17 +237,21 @@ fn journal_line(e: &Entry, note: Option<String>) -> String {
 /// entries at the end, unnumbered, since they will not speak.
 pub fn markdown(s: &Session, now: Time) -> String {
     let mut out = String::new();
-    let queue = s.queue();
-    let spoken: Vec<&Entry> = s
-        .display_order()
-        .into_iter()
-        .filter(|e| e.status == Status::Spoken)
-        .collect();
-    let withdrawn: Vec<&Entry> = s
-        .display_order()
-        .into_iter()
-        .filter(|e| e.status == Status::Withdrawn)
-        .collect();
+    // Display order holds each status together, the queue in speaking order: one pass (and one
+    // sort of the queue) gives all three parts.
+    let order = s.display_order();
+    let part = |status: Status| -> Vec<&Entry> {
+        order
+            .iter()
+            .copied()
+            .filter(|e| e.status == status)
+            .collect()
+    };
+    let (spoken, queue, withdrawn) = (
+        part(Status::Spoken),
+        part(Status::Waiting),
+        part(Status::Withdrawn),
+    );
     let _ = writeln!(out, "# {}\n", md(&s.title));
     let _ = writeln!(
         out,

@@ -429,11 +429,7 @@ fn dry_run_text(s: &Session, rows: &[Row], done: &[Done]) -> String {
             e.speaker,
             e.level.label(),
             fmt_time(e.requested_at),
-            if e.is_priority() {
-                "priority tier"
-            } else {
-                "general tier"
-            },
+            e.tier_words(),
             places.get(&e.id).copied().unwrap_or(0)
         );
     }
