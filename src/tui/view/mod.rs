@@ -60,11 +60,12 @@ pub fn below_banners(m: &Model, area: Rect) -> Rect {
 }
 
 /// How many rows `lines` take once wrapped to `width` columns, as a `Paragraph` with `wrap`
-/// draws them (measured by drawing them on a scratch buffer: the paragraph's own line count is
-/// an unstable feature). Popups and panels size themselves with it, so that no line, an error
-/// least of all, falls below their bottom edge.
+/// draws them. Popups and panels size themselves with it, so that no line, an error least of
+/// all, falls below their bottom edge. When every line fits, as on most frames, each takes one
+/// row; only when one is wider are they measured, by drawing them on a scratch buffer (the
+/// paragraph's own line count is an unstable feature).
 pub fn wrapped_rows(lines: &[Line<'_>], width: u16, wrap: Wrap) -> u16 {
-    if width == 0 || lines.is_empty() {
+    if width == 0 || lines.iter().all(|l| l.width() <= width as usize) {
         return lines.len() as u16;
     }
     let most: usize = lines
