@@ -39,19 +39,21 @@ impl<'a> Screen<'a> {
     }
 }
 
+/// The rows of the NOT SAVED banner: two when the reason is long, for what to do must show.
+fn not_saved_rows(reason: &str, width: u16) -> u16 {
+    if reason.chars().count() + 1 > width as usize {
+        2
+    } else {
+        1
+    }
+}
+
 /// The area below the banners, where the report is drawn.
 pub fn below_banners(m: &Model, area: Rect) -> Rect {
     let banners = u16::from(m.rehearsal.is_some())
         + m.not_saved
-            .as_ref()
-            .map(|e| {
-                if e.chars().count() + 1 > area.width as usize {
-                    2
-                } else {
-                    1
-                }
-            })
-            .unwrap_or(0);
+            .as_deref()
+            .map_or(0, |e| not_saved_rows(e, area.width));
     Rect {
         y: area.y + banners.min(area.height),
         height: area.height.saturating_sub(banners),
@@ -115,16 +117,10 @@ impl Widget for &Screen<'_> {
             rest = below;
         }
         if let Some(e) = &m.not_saved {
-            // Two lines when the reason is long: what to do must show.
-            let text = format!(" {e}");
-            let rows = if text.chars().count() > rest.width as usize {
-                2
-            } else {
-                1
-            };
+            let rows = not_saved_rows(e, rest.width);
             let [banner, below] =
                 Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(rest);
-            Paragraph::new(Line::styled(text, t.not_saved_banner()))
+            Paragraph::new(Line::styled(format!(" {e}"), t.not_saved_banner()))
                 .style(t.not_saved_banner())
                 .wrap(Wrap { trim: false })
                 .render(banner, buf);
