@@ -88,7 +88,7 @@ pub fn run(path: &Path) -> i32 {
     let Some((signals, mut terminal)) = super::enter() else {
         return 1;
     };
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = super::color_wanted();
     let clock = Clock::real();
     let outcome = (|| -> std::io::Result<i32> {
         let mut drawn = None;
