@@ -477,30 +477,18 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
     match m.popup.clone() {
         Popup::None => main_screen(m, msg, now),
         Popup::Help { scroll } => {
-            match msg {
-                Msg::Close => m.popup = Popup::None,
-                Msg::Down => {
-                    m.popup = Popup::Help {
-                        scroll: scroll.saturating_add(1),
-                    }
+            let scroll = match msg {
+                Msg::Close => {
+                    m.popup = Popup::None;
+                    return Effects::none();
                 }
-                Msg::Up => {
-                    m.popup = Popup::Help {
-                        scroll: scroll.saturating_sub(1),
-                    }
-                }
-                Msg::PageDown => {
-                    m.popup = Popup::Help {
-                        scroll: scroll.saturating_add(10),
-                    }
-                }
-                Msg::PageUp => {
-                    m.popup = Popup::Help {
-                        scroll: scroll.saturating_sub(10),
-                    }
-                }
-                _ => {}
-            }
+                Msg::Down => scroll.saturating_add(1),
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::PageDown => scroll.saturating_add(10),
+                Msg::PageUp => scroll.saturating_sub(10),
+                _ => scroll,
+            };
+            m.popup = Popup::Help { scroll };
             Effects::none()
         }
         Popup::Report { report, scroll } => {

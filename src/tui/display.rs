@@ -24,6 +24,8 @@ const LOOK: Duration = Duration::from_millis(100);
 /// The display's screen: the presenter view of the last good session, and a warning line.
 pub struct DisplayView<'a> {
     pub session: Option<&'a Session>,
+    /// The next speakers, by id, in speaking order: read when the file changes, not per frame.
+    pub next: &'a [u64],
     pub warning: Option<&'a str>,
     pub now: Time,
     pub color: bool,
@@ -36,7 +38,7 @@ impl Widget for &DisplayView<'_> {
             Layout::vertical([Constraint::Fill(1), Constraint::Length(warning_rows)]).areas(area);
         match self.session {
             Some(s) => {
-                let next = s.queue().into_iter().take(3).collect();
+                let next = self.next.iter().filter_map(|id| s.entry(*id)).collect();
                 let p = Presenter::new(s, self.now, s.message.as_deref())
                     .upcoming(next)
                     .color(self.color);
@@ -52,6 +54,13 @@ impl Widget for &DisplayView<'_> {
             .render(foot, buf);
         }
     }
+}
+
+/// The next three speakers of a session, by id.
+fn upcoming(session: Option<&Session>) -> Vec<u64> {
+    session
+        .map(|s| s.queue().iter().take(3).map(|e| e.id).collect())
+        .unwrap_or_default()
 }
 
 /// What the display shows that changes with time alone: the countdown's second.
@@ -79,16 +88,18 @@ pub fn run(path: &Path) -> i32 {
     let Some((signals, mut terminal)) = super::enter() else {
         return 1;
     };
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = super::color_wanted();
     let clock = Clock::real();
     let outcome = (|| -> std::io::Result<i32> {
         let mut drawn = None;
         let mut dirty = true;
+        let mut next = upcoming(follower.session.as_ref());
         loop {
             if let Some(code) = signals.pending() {
                 return Ok(code);
             }
             if follower.poll() {
+                next = upcoming(follower.session.as_ref());
                 dirty = true;
             }
             let now = clock.now();
@@ -97,6 +108,7 @@ pub fn run(path: &Path) -> i32 {
                 terminal.draw(|f| {
                     let view = DisplayView {
                         session: follower.session.as_ref(),
+                        next: &next,
                         warning: follower.warning.as_deref(),
                         now,
                         color,
@@ -183,8 +195,10 @@ mod tests {
     #[test]
     fn an_empty_floor_says_no_speaker_and_shows_the_next_three() {
         let s = session();
+        let next = upcoming(Some(&s));
         let text = screen(&DisplayView {
             session: Some(&s),
+            next: &next,
             warning: None,
             now: t("2022-10-17T10:00:00+02:00"),
             color: false,
@@ -204,9 +218,11 @@ mod tests {
         let called = t("2022-10-17T10:00:00+02:00");
         s.next(called).expect("next");
         s.set_message("Please conclude", called);
+        let next = upcoming(Some(&s));
         let at = |secs| called + chrono::Duration::seconds(secs);
         let view = |now| DisplayView {
             session: Some(&s),
+            next: &next,
             warning: Some("s.json is missing; showing the last good view"),
             now,
             color: false,
@@ -236,12 +252,14 @@ mod tests {
     #[test]
     fn every_size_renders_without_a_panic() {
         let s = session();
+        let next = upcoming(Some(&s));
         for w in [0u16, 1, 5, 20, 80, 200] {
             for h in [0u16, 1, 3, 10, 24, 60] {
                 let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
                 term.draw(|f| {
                     let v = DisplayView {
                         session: Some(&s),
+                        next: &next,
                         warning: Some("warning"),
                         now: t("2022-10-17T10:00:00+02:00"),
                         color: true,

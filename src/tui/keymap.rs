@@ -119,6 +119,7 @@ const fn rehearsal(
     msg: Msg,
     keys: &'static str,
     does: &'static str,
+    hint: &'static str,
 ) -> Binding {
     Binding {
         mode,
@@ -127,16 +128,8 @@ const fn rehearsal(
         msg,
         keys,
         does,
-        hint: keys_hint(c),
+        hint,
         rehearsal: true,
-    }
-}
-
-const fn keys_hint(c: char) -> &'static str {
-    match c {
-        '<' => "slower",
-        '>' => "faster",
-        _ => "save copy",
     }
 }
 
@@ -296,6 +289,7 @@ pub const BINDINGS: &[Binding] = &[
         Msg::Slower,
         "<",
         "rehearsal: halve the clock speed",
+        "slower",
     ),
     rehearsal(
         Main,
@@ -303,6 +297,7 @@ pub const BINDINGS: &[Binding] = &[
         Msg::Faster,
         ">",
         "rehearsal: double the clock speed",
+        "faster",
     ),
     rehearsal(
         Main,
@@ -310,6 +305,7 @@ pub const BINDINGS: &[Binding] = &[
         Msg::SaveCopy,
         "W",
         "rehearsal: save a copy of the rehearsal to a path",
+        "save copy",
     ),
     // ----- swapping -----
     b(
@@ -388,8 +384,22 @@ pub const BINDINGS: &[Binding] = &[
         "quit (asks first while a timer runs)",
         "quit",
     ),
-    rehearsal(Presenter, '<', Msg::Slower, "<", "rehearsal: slower clock"),
-    rehearsal(Presenter, '>', Msg::Faster, ">", "rehearsal: faster clock"),
+    rehearsal(
+        Presenter,
+        '<',
+        Msg::Slower,
+        "<",
+        "rehearsal: slower clock",
+        "slower",
+    ),
+    rehearsal(
+        Presenter,
+        '>',
+        Msg::Faster,
+        ">",
+        "rehearsal: faster clock",
+        "faster",
+    ),
     // ----- forms -----
     b(
         Form,

@@ -121,6 +121,12 @@ pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
     }
 }
 
+/// Colours unless `NO_COLOR` is set (to anything but nothing). Shared by the desk and the
+/// display.
+pub(crate) fn color_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Gives the terminal back: raw mode off, main screen, cursor shown.
 pub(crate) fn restore() {
     let _ = ratatui::try_restore();
@@ -157,7 +163,7 @@ fn open(
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let mut model = Model::new(session, &name, now);
-    model.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    model.color = color_wanted();
     model.rehearsal = rehearsal.then(|| clock.speed());
     match recovered {
         Some((text, true)) => model.fail(text),

@@ -39,19 +39,21 @@ impl<'a> Screen<'a> {
     }
 }
 
+/// The rows of the NOT SAVED banner: two when the reason is long, for what to do must show.
+fn not_saved_rows(reason: &str, width: u16) -> u16 {
+    if reason.chars().count() + 1 > width as usize {
+        2
+    } else {
+        1
+    }
+}
+
 /// The area below the banners, where the report is drawn.
 pub fn below_banners(m: &Model, area: Rect) -> Rect {
     let banners = u16::from(m.rehearsal.is_some())
         + m.not_saved
-            .as_ref()
-            .map(|e| {
-                if e.chars().count() + 1 > area.width as usize {
-                    2
-                } else {
-                    1
-                }
-            })
-            .unwrap_or(0);
+            .as_deref()
+            .map_or(0, |e| not_saved_rows(e, area.width));
     Rect {
         y: area.y + banners.min(area.height),
         height: area.height.saturating_sub(banners),
@@ -60,11 +62,12 @@ pub fn below_banners(m: &Model, area: Rect) -> Rect {
 }
 
 /// How many rows `lines` take once wrapped to `width` columns, as a `Paragraph` with `wrap`
-/// draws them (measured by drawing them on a scratch buffer: the paragraph's own line count is
-/// an unstable feature). Popups and panels size themselves with it, so that no line, an error
-/// least of all, falls below their bottom edge.
+/// draws them. Popups and panels size themselves with it, so that no line, an error least of
+/// all, falls below their bottom edge. When every line fits, as on most frames, each takes one
+/// row; only when one is wider are they measured, by drawing them on a scratch buffer (the
+/// paragraph's own line count is an unstable feature).
 pub fn wrapped_rows(lines: &[Line<'_>], width: u16, wrap: Wrap) -> u16 {
-    if width == 0 || lines.is_empty() {
+    if width == 0 || lines.iter().all(|l| l.width() <= width as usize) {
         return lines.len() as u16;
     }
     let most: usize = lines
@@ -114,16 +117,10 @@ impl Widget for &Screen<'_> {
             rest = below;
         }
         if let Some(e) = &m.not_saved {
-            // Two lines when the reason is long: what to do must show.
-            let text = format!(" {e}");
-            let rows = if text.chars().count() > rest.width as usize {
-                2
-            } else {
-                1
-            };
+            let rows = not_saved_rows(e, rest.width);
             let [banner, below] =
                 Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(rest);
-            Paragraph::new(Line::styled(text, t.not_saved_banner()))
+            Paragraph::new(Line::styled(format!(" {e}"), t.not_saved_banner()))
                 .style(t.not_saved_banner())
                 .wrap(Wrap { trim: false })
                 .render(banner, buf);
