@@ -928,8 +928,10 @@ fn input(
 
 impl Model {
     /// Keeps the report's scroll within its content (the loop knows the largest offset).
-    pub fn clamp_report(&mut self, max: u16) {
-        if let Popup::Report { scroll, .. } = &mut self.popup {
+    /// Keeps the help's or the report's scroll within what the last frame could show, so that
+    /// Up answers at once after scrolling past the end (the loop calls it after each draw).
+    pub fn clamp_scroll(&mut self, max: u16) {
+        if let Popup::Report { scroll, .. } | Popup::Help { scroll } = &mut self.popup {
             *scroll = (*scroll).min(max);
         }
     }

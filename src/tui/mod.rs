@@ -256,10 +256,14 @@ fn event_loop(
                 app::Popup::Report { report, scroll } => Some(
                     crate::report::ReportView::new(report, *scroll, model.color).max_scroll(area),
                 ),
+                app::Popup::Help { .. } => Some(view::help::max_scroll(
+                    model.rehearsal.is_some(),
+                    view::help_area(area),
+                )),
                 _ => None,
             };
             if let Some(max) = max {
-                model.clamp_report(max);
+                model.clamp_scroll(max);
             }
             drawn = Some(shown(model, now));
             dirty = false;

@@ -383,6 +383,22 @@ fn rehearsal_speed_halves_and_doubles_only_in_a_rehearsal() {
 }
 
 #[test]
+fn help_scrolled_past_the_end_answers_the_first_up() {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Help, t0());
+    for _ in 0..50 {
+        update(&mut m, Msg::Down, t0());
+    }
+    m.clamp_scroll(12);
+    update(&mut m, Msg::Up, t0());
+    assert!(
+        matches!(m.popup, Popup::Help { scroll: 11 }),
+        "{:?}",
+        m.popup
+    );
+}
+
+#[test]
 fn the_report_opens_scrolls_and_closes() {
     let mut m = model(twelve(), t0());
     update(&mut m, Msg::Next, t0());
@@ -391,7 +407,7 @@ fn the_report_opens_scrolls_and_closes() {
     assert_eq!(m.key_mode(), KeyMode::Report);
     update(&mut m, Msg::Down, t0());
     update(&mut m, Msg::Bottom, t0());
-    m.clamp_report(7);
+    m.clamp_scroll(7);
     assert!(matches!(m.popup, Popup::Report { scroll: 7, .. }));
     update(&mut m, Msg::Close, t0());
     assert_eq!(m.popup, Popup::None);

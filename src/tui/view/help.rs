@@ -35,6 +35,17 @@ pub fn lines(rehearsing: bool, theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
+/// The furthest the help scrolls when drawn in `area` (its box, borders included).
+pub fn max_scroll(rehearsing: bool, area: Rect) -> u16 {
+    let inner = area.height.saturating_sub(2) as usize;
+    u16::try_from(
+        lines(rehearsing, Theme::new(false))
+            .len()
+            .saturating_sub(inner),
+    )
+    .unwrap_or(u16::MAX)
+}
+
 impl Widget for &Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
@@ -42,10 +53,8 @@ impl Widget for &Help {
             " Keys — Esc closes, ↑/↓ scroll ",
             self.theme.bold(),
         ));
-        let all = lines(self.rehearsing, self.theme);
-        let inner_height = block.inner(area).height as usize;
-        let max = all.len().saturating_sub(inner_height) as u16;
-        Paragraph::new(all)
+        let max = max_scroll(self.rehearsing, area);
+        Paragraph::new(lines(self.rehearsing, self.theme))
             .block(block)
             .scroll((self.scroll.min(max), 0))
             .render(area, buf);

@@ -89,6 +89,15 @@ pub fn wrapped_rows(lines: &[Line<'_>], width: u16, wrap: Wrap) -> u16 {
     used.max(lines.len() as u16).min(area.height.max(1))
 }
 
+/// Where the help's box stands on the screen below the banners.
+pub fn help_area(rest: Rect) -> Rect {
+    popup::centered(
+        rest,
+        rest.width.saturating_sub(4).min(100),
+        rest.height.saturating_sub(2),
+    )
+}
+
 /// The rows the queue shows, for PgUp / PgDn (the loop stores it in the model).
 pub fn queue_page(area: Rect) -> usize {
     (area.height as usize).saturating_sub(18).max(1)
@@ -248,11 +257,7 @@ impl Widget for &Screen<'_> {
         (&status::Hints { model: m, theme: t }).render(hints, buf);
         match &m.popup {
             Popup::Help { scroll } => {
-                let r = popup::centered(
-                    rest,
-                    rest.width.saturating_sub(4).min(100),
-                    rest.height.saturating_sub(2),
-                );
+                let r = help_area(rest);
                 (&help::Help {
                     scroll: *scroll,
                     rehearsing: m.rehearsal.is_some(),
