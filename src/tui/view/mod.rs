@@ -67,7 +67,9 @@ pub fn below_banners(m: &Model, area: Rect) -> Rect {
 /// row; only when one is wider are they measured, by drawing them on a scratch buffer (the
 /// paragraph's own line count is an unstable feature).
 pub fn wrapped_rows(lines: &[Line<'_>], width: u16, wrap: Wrap) -> u16 {
-    if width == 0 || lines.iter().all(|l| l.width() <= width as usize) {
+    // ratatui 0.30 panics wrapping a wide character (Chinese, Japanese) into exactly two
+    // columns; nothing legible fits in two columns anyway, so no measuring there.
+    if width <= 2 || lines.iter().all(|l| l.width() <= width as usize) {
         return lines.len() as u16;
     }
     let most: usize = lines

@@ -429,3 +429,62 @@ fn a_refusal_of_three_lines_is_shown_whole_at_80_columns() {
         "{screen}"
     );
 }
+
+#[test]
+fn wide_characters_at_every_narrow_size_do_not_panic() {
+    // ratatui 0.30 panics wrapping a wide character into a text area exactly two columns wide;
+    // names and messages typed at the desk may be Chinese or Japanese.
+    let (mut m, now) = running(192);
+    for e in m.session.entries.iter_mut() {
+        e.delegation = "中华人民共和国".into();
+        e.speaker = "a中b华c 代表团团长".into();
+    }
+    m.session.message = Some("请结束发言 a中b华c".into());
+    m.fail("a中b华c 中华人民共和国 a中b华c");
+    m.refresh(now);
+    let check = |m: &Model| {
+        for w in 1..=12 {
+            for h in 0..=30 {
+                render(m, now, w, h);
+            }
+        }
+    };
+    check(&m);
+    for open in [
+        Msg::Help,
+        Msg::Add,
+        Msg::Settings,
+        Msg::Presenter,
+        Msg::Report,
+        Msg::Message,
+    ] {
+        update(&mut m, open, now);
+        for c in "a中b华c".chars() {
+            update(&mut m, Msg::Char(c), now);
+        }
+        check(&m);
+        update(&mut m, Msg::Close, now);
+    }
+}
+
+#[test]
+fn measuring_wide_characters_in_two_columns_does_not_panic() {
+    use ratatui::text::Line;
+    use ratatui::widgets::Wrap;
+    // "a中b华c" in two columns is the case that panics inside ratatui 0.30's wrapping.
+    let texts = [
+        "中华人民共和国代表团",
+        "a中b华c",
+        " 中",
+        "中华 ",
+        "Côte d'Ivoire 中",
+    ];
+    for width in 0..8 {
+        for a in texts {
+            let lines = vec![Line::from(a), Line::from("Ghana")];
+            for trim in [true, false] {
+                assert!(super::wrapped_rows(&lines, width, Wrap { trim }) >= 2);
+            }
+        }
+    }
+}
