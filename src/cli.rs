@@ -3,7 +3,7 @@
 
 use crate::domain::plan::Plan;
 use crate::domain::{
-    self, AbsentPolicy, Accepts, Category, Done, Entry, Group, Inscription, Level, Mark, Mode,
+    self, ListKind, Role, Words, AbsentPolicy, Accepts, Category, Done, Entry, Group, Inscription, Level, Mark, Mode,
     RuleError, Session, Setting, Settings, Status, Time, fmt_seconds,
 };
 use crate::store::{self, StoreError, Writer};
@@ -114,6 +114,22 @@ pub enum Command {
     },
     /// What happened: speakers heard, time used against the limits, overruns.
     Report { file: PathBuf },
+    /// Opening lists only (R11): puts a waiting entry at place N, with the President's reason.
+    Move {
+        file: PathBuf,
+        entry: String,
+        /// The place, from 1 to the number waiting.
+        #[arg(long, value_name = "N")]
+        to: usize,
+        #[arg(long, value_name = "REASON")]
+        reason: String,
+    },
+    /// The lists of a conference folder: title, kind, window, counts, who is at the podium.
+    Lists {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Adds the inscriptions of a CSV file, all or none (header:
     /// requested_at,delegation,speaker,level,chair_of,category,mode,no_post).
     Import {
@@ -142,6 +158,10 @@ pub struct NewArgs {
     /// A meeting slot START/END; repeat for several.
     #[arg(long = "slot", value_name = "TIME/TIME")]
     pub slots: Vec<String>,
+    /// What the list is for: general (the general discussion), opening (the opening
+    /// statements, R11) or reply (a right-of-reply list, R12). Fixed for the life of the list.
+    #[arg(long, value_parser = parse_kind, default_value = "general")]
+    pub kind: ListKind,
 }
 
 #[derive(Debug, Args)]
@@ -169,6 +189,9 @@ pub struct AddArgs {
     /// The delegation does not want its statement posted.
     #[arg(long = "no-post")]
     pub no_post: bool,
+    /// Opening lists (R11): outgoing-president, incoming-president or executive-head.
+    #[arg(long, value_parser = parse_role, value_name = "ROLE")]
+    pub role: Option<Role>,
 }
 
 #[derive(Debug, Args)]
@@ -208,6 +231,14 @@ pub fn parse_level(s: &str) -> Result<Level, String> {
             Level::ALL.map(Level::word).join(", ")
         )
     })
+}
+
+pub fn parse_kind(s: &str) -> Result<ListKind, String> {
+    ListKind::parse_word(s).ok_or_else(|| format!("not a kind of list; one of: {}", ListKind::listed()))
+}
+
+pub fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse_word(s).ok_or_else(|| format!("not a role; one of: {}", Role::listed()))
 }
 
 pub fn parse_group(s: &str) -> Result<Group, String> {
@@ -342,7 +373,8 @@ fn execute(command: Command) -> Result<(), CliError> {
                 late: a.late,
                 no_post: a.no_post,
             };
-            change(&a.file, "podium add", now, |s| s.add(ins, now))
+            let role = a.role;
+            change(&a.file, "podium add", now, |s| s.add_as(ins, role, now))
         }
         Command::Replace {
             file,
@@ -377,7 +409,26 @@ fn execute(command: Command) -> Result<(), CliError> {
                 s.withdraw(id, at, now)
             })
         }
-        Command::Next { file } => change(&file, "podium next", now, |s| s.next(now)),
+        Command::Next { file } => change(&file, "podium next", now, |s| {
+            // One speech at a time in the room (SPEC section 8): only calling is refused; a
+            // `next` that only ends the speech with nobody waiting is not a call.
+            if !s.queue().is_empty() {
+                crate::conference::refuse_second_speech(&file, s)
+                    .map_err(RuleError::BadValue)?;
+            }
+            s.next(now)
+        }),
+        Command::Move {
+            file,
+            entry,
+            to,
+            reason,
+        } => change(&file, "podium move", now, |s| {
+            s.may_move()?;
+            let id = s.resolve(&entry, Accepts::Waiting)?;
+            s.move_to(id, to, &reason, now)
+        }),
+        Command::Lists { dir, json } => crate::conference::run_lists(&dir, json, now),
         Command::Absent { file, entry } => change(&file, "podium absent", now, |s| {
             let id = s.resolve(&entry, Accepts::WaitingOrCurrent)?;
             s.absent(id, now)
@@ -473,12 +524,13 @@ fn execute(command: Command) -> Result<(), CliError> {
 }
 
 fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
+    let defaults = Settings::for_kind(a.kind);
     let mut settings = Settings {
-        limit_seconds: duration(&a.limit, 180)?,
-        chair_limit_seconds: duration(&a.chair_limit, 300)?,
+        limit_seconds: duration(&a.limit, defaults.limit_seconds)?,
+        chair_limit_seconds: duration(&a.chair_limit, defaults.chair_limit_seconds)?,
         opens: time_opt(&a.opens)?,
         closes: time_opt(&a.closes)?,
-        ..Settings::default()
+        ..defaults
     };
     Settings::check_window(settings.opens, settings.closes)?;
     let slots = a
@@ -504,10 +556,15 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
     let mut session = Session::new(&title, settings, now);
+    session.kind = a.kind;
     session.time_zone = crate::clock::machine_zone();
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
     writer.create(&session)?;
-    say(&format!("created {} \"{title}\"", a.file.display()));
+    say(&format!(
+        "created {} \"{title}\" ({})",
+        a.file.display(),
+        a.kind.label()
+    ));
     Ok(())
 }
 
@@ -561,6 +618,8 @@ pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
     Ok(match key.trim().to_lowercase().as_str() {
         "limit" => Setting::Limit(domain::parse_duration(value)?),
         "chair-limit" => Setting::ChairLimit(domain::parse_duration(value)?),
+        "second-limit" => Setting::SecondLimit(domain::parse_duration(value)?),
+        "high-level-deadline" => Setting::HighLevelDeadline(time()?),
         "changeover" => Setting::Changeover(domain::parse_duration(value)?),
         "opens" => Setting::Opens(time()?),
         "closes" => Setting::Closes(time()?),
@@ -583,7 +642,7 @@ pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
         })?),
         other => {
             return Err(CliError::Input(format!(
-                "there is no setting \"{other}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order and absent"
+                "there is no setting \"{other}\": the settings are limit, chair-limit, second-limit, changeover, opens, closes, video-deadline, high-level-deadline, slots, observers-last, protocol-order and absent"
             )));
         }
     })
@@ -616,11 +675,19 @@ pub struct EntryJson<'a> {
     pub introducer: Option<&'a str>,
     pub late_reason: Option<&'a str>,
     pub video_late: bool,
+    /// R11: the role on an opening list (null elsewhere, and for entries without one).
+    pub role: Option<&'static str>,
+    /// R12: 1 or 2 on a reply list (null elsewhere).
+    pub reply: Option<u8>,
+    /// R11: put at its place by the President (opening lists).
+    pub moved: bool,
 }
 
 #[derive(Debug, Serialize)]
 struct ListJson<'a> {
     title: &'a str,
+    kind: &'static str,
+    time_zone: &'a str,
     window: &'static str,
     entries: Vec<EntryJson<'a>>,
 }
@@ -643,6 +710,8 @@ pub fn list_json(s: &Session, now: Time) -> String {
         .collect();
     let doc = ListJson {
         title: &s.title,
+        kind: s.kind.word(),
+        time_zone: &s.time_zone,
         window: s.window_state(now),
         entries,
     };
@@ -680,6 +749,9 @@ pub fn entry_json<'a>(
         introducer: e.introducer.as_deref(),
         late_reason: e.late_reason.as_deref(),
         video_late: e.video_late(&s.settings),
+        role: e.role.map(|r| r.word()),
+        reply: e.reply,
+        moved: e.moved,
     }
 }
 
@@ -736,7 +808,9 @@ fn status_line(s: &Session, now: Time) -> String {
         _ => "Nobody at the podium.".to_string(),
     };
     format!(
-        "{who}\n{} waiting, {} spoken. The list {} (now {}).",
+        "{} ({}). {who}\n{} waiting, {} spoken. The list {} (now {}).",
+        s.title,
+        s.kind.label(),
         s.count(Status::Waiting),
         s.count(Status::Spoken),
         s.window_words(),
@@ -752,8 +826,9 @@ pub fn list_table(s: &Session, now: Time) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({} waiting, {} spoken; the list {})",
+        "{} ({}; {} waiting, {} spoken; the list {})",
         s.title,
+        s.kind.label(),
         queue.len(),
         s.count(Status::Spoken),
         s.window_words()
@@ -794,7 +869,8 @@ pub fn list_table(s: &Session, now: Time) -> String {
     let mut tier = None;
     for (i, e) in queue.iter().enumerate() {
         let t = (s.part(e), Session::tier(e));
-        if tier != Some(t) {
+        // Only the general discussion has the two tiers of R3.
+        if s.kind == ListKind::General && tier != Some(t) {
             let _ = writeln!(
                 out,
                 "  -- {}{} --",

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod clock;
+pub mod conference;
 pub mod delegations;
 pub mod domain;
 pub mod follow;

@@ -10,6 +10,9 @@ use super::{Time, fmt_day, fmt_time};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+mod kinds;
+pub use kinds::opening_class;
+
 pub const FORMAT: &str = "podium-session";
 /// Version 2: kinds, time zone, roles, replies, moves (SPEC section 5). Version 1 is still read.
 pub const VERSION: u32 = 2;
@@ -161,6 +164,36 @@ impl Settings {
         }
     }
 
+    /// The limit an entry gets on a list of `kind`: R6 (the chair's limit for a regional group's
+    /// statement), or R12 on a reply list (the first reply `limit`, the second `second-limit`;
+    /// chairs' limits do not apply there).
+    pub fn limit_of(&self, kind: ListKind, chair_of: Option<Group>, reply: Option<u8>) -> i64 {
+        match kind {
+            ListKind::Reply if reply == Some(2) => self.second_limit_seconds,
+            ListKind::Reply => self.limit_seconds,
+            _ => self.limit_for(chair_of),
+        }
+    }
+
+    /// The defaults of a new list of `kind` (SPEC section 8): the opening statements at five
+    /// minutes for everyone, observers not set apart; the replies at ten and five minutes.
+    pub fn for_kind(kind: ListKind) -> Settings {
+        let mut s = Settings::default();
+        match kind {
+            ListKind::General => {}
+            ListKind::Opening => {
+                s.limit_seconds = 300;
+                s.chair_limit_seconds = 300;
+                s.observers_last = false;
+            }
+            ListKind::Reply => {
+                s.limit_seconds = 600;
+                s.second_limit_seconds = 300;
+            }
+        }
+        s
+    }
+
     /// A window must not open after it closes (`new`, `set` and `check` all hold to this).
     pub fn check_window(opens: Option<Time>, closes: Option<Time>) -> Result<(), RuleError> {
         match (opens, closes) {
@@ -220,6 +253,10 @@ pub struct Entry {
     /// R11: placed by the President (`move`); stays where it was put.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub moved: bool,
+    /// R11: the entry's place in the President's order of an opening list (the queue there is
+    /// an explicit sequence, since a moved entry stays where it was put: see `kinds.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<u64>,
 }
 
 impl Entry {
@@ -276,6 +313,8 @@ pub enum Change {
     Redone,
     Recovered,
     Imported,
+    /// R11: the President put an entry of an opening list at a place.
+    Moved,
 }
 
 /// One line of the change log: what, when, and the reason where one was given.
@@ -391,6 +430,31 @@ pub enum RuleError {
     BadValue(String),
     #[error("nothing to {0}")]
     NothingToUndo(&'static str),
+    #[error(
+        "R11: a role (outgoing President, incoming President, Executive Director) belongs to the opening statements; this list is the {kind}: add the entry without a role"
+    )]
+    RoleNotOpening { kind: &'static str },
+    #[error(
+        "R11: only the opening statements are in the President's order; this list is the {kind}, first come, first served ({rule}): a swap (R5) is the way to change places"
+    )]
+    MoveNotOpening {
+        kind: &'static str,
+        rule: &'static str,
+    },
+    #[error("R11: there is no place {to} in the queue: give a place from 1 to {waiting}")]
+    MoveOutOfRange { to: usize, waiting: usize },
+    #[error(
+        "R11: requests to register a high-level speaker closed at {deadline}; this request was made at {at}. If it reached the secretariat in time, give its real time with --at; to accept it anyway, give the President's reason with --late REASON"
+    )]
+    HighLevelLate { deadline: String, at: String },
+    #[error(
+        "R12: {delegation} has already replied twice on this list (#{first} and #{second}); a delegation may reply at most twice"
+    )]
+    ThirdReply {
+        delegation: String,
+        first: u64,
+        second: u64,
+    },
 }
 
 /// What an applied command reports back to the officer.
@@ -481,8 +545,9 @@ pub struct Session {
     pub log: Vec<LogRecord>,
 }
 
-/// The queue's sort key: part (parties first), tier (priority first), protocol rank, time, order.
-type QueueKey = (u8, u8, u8, Time, u64);
+/// The queue's sort key: part (parties first), tier (priority first), protocol rank, seat (the
+/// President's order of an opening list; 0 elsewhere), time, order.
+type QueueKey = (u8, u8, u8, u64, Time, u64);
 
 impl Session {
     pub fn new(title: &str, settings: Settings, now: Time) -> Session {
@@ -545,7 +610,11 @@ impl Session {
     /// The part of the queue an entry belongs to: 0 for the parties, 1 for observers when
     /// observers speak last.
     pub fn part(&self, e: &Entry) -> u8 {
-        u8::from(self.settings.observers_last && !e.category.is_party())
+        // The opening statements go by R11's classes alone (the Executive Director, an observer,
+        // speaks third whatever observers-last says).
+        u8::from(
+            self.kind != ListKind::Opening && self.settings.observers_last && !e.category.is_party(),
+        )
     }
 
     /// R3: the priority tier first.
@@ -554,14 +623,24 @@ impl Session {
     }
 
     fn key(&self, e: &Entry) -> QueueKey {
+        if self.kind == ListKind::Opening {
+            return self.opening_key(e);
+        }
         let (part, tier, rank) = self.class(e);
-        (part, tier, rank, e.queued_at, e.order)
+        (part, tier, rank, 0, e.queued_at, e.order)
     }
 
     /// The stretch of the queue an entry cannot leave by its times alone: its part, its tier and,
     /// with protocol order, its rank. Inside one class the queue is ordered by time (and
     /// command order), so moving an entry (absent) means moving it inside its class.
     fn class(&self, e: &Entry) -> (u8, u8, u8) {
+        match self.kind {
+            // R12: every reply is equal; observers-last as set.
+            ListKind::Reply => return (self.part(e), 0, 0),
+            // R11: the six classes.
+            ListKind::Opening => return (0, 0, opening_class(e)),
+            ListKind::General => {}
+        }
         let rank = if self.settings.protocol_order && e.is_priority() {
             e.level.protocol_rank()
         } else {
@@ -722,11 +801,17 @@ impl Session {
     /// Two entries (by index) exchange their places in the queue: their queue times and their
     /// command order (R5 swaps, an absent speaker moved behind the next).
     fn exchange_places(&mut self, i: usize, j: usize) {
-        let (qi, oi) = (self.entries[i].queued_at, self.entries[i].order);
+        let (qi, oi, si) = (
+            self.entries[i].queued_at,
+            self.entries[i].order,
+            self.entries[i].seat,
+        );
         self.entries[i].queued_at = self.entries[j].queued_at;
         self.entries[i].order = self.entries[j].order;
+        self.entries[i].seat = self.entries[j].seat;
         self.entries[j].queued_at = qi;
         self.entries[j].order = oi;
+        self.entries[j].seat = si;
     }
 
     fn take_order(&mut self) -> u64 {
@@ -776,12 +861,23 @@ impl Session {
 
     /// An inscription (R1, R2, R3, R6, R7, one entry per delegation).
     pub fn add(&mut self, ins: Inscription, now: Time) -> Result<Done, RuleError> {
-        let checked = self.check_inscription(ins, now)?;
+        self.add_as(ins, None, now)
+    }
+
+    /// An inscription with a role of the opening statements (R11; refused on other kinds).
+    pub fn add_as(
+        &mut self,
+        ins: Inscription,
+        role: Option<Role>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        let checked = self.check_inscription(ins, role, now)?;
         let key = dup_key(&checked);
-        if let Some(dup) = self
-            .entries
-            .iter()
-            .find(|e| blocking_key(e).as_ref() == Some(&key))
+        if self.kind != ListKind::Reply
+            && let Some(dup) = self
+                .entries
+                .iter()
+                .find(|e| blocking_key(e).as_ref() == Some(&key))
         {
             return Err(duplicate(dup));
         }
@@ -831,11 +927,12 @@ impl Session {
         );
         let mut done = Vec::with_capacity(count);
         for (i, ins) in batch.into_iter().enumerate() {
-            let step = self.check_inscription(ins, now).and_then(|checked| {
+            let step = self.check_inscription(ins, None, now).and_then(|checked| {
                 let key = dup_key(&checked);
                 match taken.get(&key).and_then(|id| self.entry(*id)) {
-                    Some(dup) => Err(duplicate(dup)),
-                    None => Ok((key, checked)),
+                    // R12: on a reply list a delegation may be inscribed twice.
+                    Some(dup) if self.kind != ListKind::Reply => Err(duplicate(dup)),
+                    _ => Ok((key, checked)),
                 }
             });
             match step {
@@ -863,7 +960,17 @@ impl Session {
 
     /// The checks of an inscription that need no other entry (R1 and the empty fields), and the
     /// entry it would become (its id and order are given by `admit`).
-    fn check_inscription(&self, ins: Inscription, now: Time) -> Result<Entry, RuleError> {
+    fn check_inscription(
+        &self,
+        ins: Inscription,
+        role: Option<Role>,
+        now: Time,
+    ) -> Result<Entry, RuleError> {
+        if role.is_some() && self.kind != ListKind::Opening {
+            return Err(RuleError::RoleNotOpening {
+                kind: self.kind.label(),
+            });
+        }
         let delegation = ins.delegation.trim().to_string();
         let speaker = ins.speaker.trim().to_string();
         if delegation.is_empty() {
@@ -877,10 +984,10 @@ impl Session {
         let at = ins.requested_at.unwrap_or(now);
         // The override lifts only the window check, and only where it is needed: a reason
         // given for a request in time is not recorded as an override.
+        let reason = ins.late.as_deref().map(str::trim).filter(|r| !r.is_empty());
         let late = if self.in_window(at) {
             None
         } else {
-            let reason = ins.late.as_deref().map(str::trim).filter(|r| !r.is_empty());
             match reason {
                 Some(r) => Some(r.to_string()),
                 None => {
@@ -891,6 +998,20 @@ impl Session {
                 }
             }
         };
+        // R11: a high-level speaker requested after the high-level deadline, as for R1.
+        let late = match self.high_level_late(role, ins.level, ins.chair_of, at) {
+            None => late,
+            Some(deadline) => match reason {
+                Some(r) => Some(r.to_string()),
+                None => {
+                    return Err(RuleError::HighLevelLate {
+                        deadline: fmt_time(deadline),
+                        at: fmt_time(at),
+                    });
+                }
+            },
+        };
+        let reply = self.reply_number(&delegation)?;
         Ok(Entry {
             id: 0,
             delegation,
@@ -902,7 +1023,7 @@ impl Session {
             requested_at: at,
             queued_at: at,
             order: 0,
-            limit_seconds: self.limit_for(ins.chair_of),
+            limit_seconds: self.settings.limit_of(self.kind, ins.chair_of, reply),
             status: Status::Waiting,
             statement_received: false,
             no_post: ins.no_post,
@@ -912,9 +1033,10 @@ impl Session {
             ended_at: None,
             spoken_seconds: None,
             closed_order: None,
-            role: None,
-            reply: None,
+            role,
+            reply,
             moved: false,
+            seat: None,
         })
     }
 
@@ -960,6 +1082,9 @@ impl Session {
             }
         );
         self.entries.push(entry);
+        if self.kind == ListKind::Opening {
+            self.seat_by_rule(id);
+        }
         let rec = self.record(now, Change::Added, Some(id), text);
         rec.reason = late;
         rec.notice_at = Some(at);
@@ -989,7 +1114,10 @@ impl Session {
                 requested: fmt_time(e.requested_at),
             });
         }
-        let tier_changed = e.level.is_priority() != level.is_priority();
+        // On the opening statements and the replies there are no tiers: the entry keeps its
+        // place and its queue time (SPEC section 8).
+        let tier_changed =
+            self.kind == ListKind::General && e.level.is_priority() != level.is_priority();
         let before = format!("{} ({})", e.speaker, e.level.label());
         let order = if tier_changed {
             Some(self.take_order())
@@ -1290,14 +1418,27 @@ impl Session {
                 self.entries[i].closed_order = Some(order);
                 "dropped from the list".to_string()
             }
+            AbsentPolicy::EndOfTier if self.kind == ListKind::Opening => {
+                // The opening statements have no tiers: the end of the queue.
+                let last = self
+                    .entries
+                    .iter()
+                    .filter(|e| e.status == Status::Waiting)
+                    .filter_map(|e| e.seat)
+                    .max()
+                    .unwrap_or(0);
+                self.entries[i].seat = Some(last.saturating_add(1));
+                "moved to the end of the queue".to_string()
+            }
             AbsentPolicy::BehindNext => {
                 let class = self.class(&self.entries[i]);
+                let opening = self.kind == ListKind::Opening;
                 let queue = self.queue();
                 let next = queue
                     .iter()
                     .skip_while(|e| e.id != id)
                     .nth(1)
-                    .filter(|n| self.class(n) == class)
+                    .filter(|n| opening || self.class(n) == class)
                     .map(|n| n.id);
                 match next {
                     Some(n) => {
@@ -1387,7 +1528,7 @@ impl Session {
     pub fn set(&mut self, setting: Setting, now: Time) -> Result<Done, RuleError> {
         let s = &mut self.settings;
         let said = match setting {
-            Setting::Limit(v) | Setting::ChairLimit(v) if v < 1 => {
+            Setting::Limit(v) | Setting::ChairLimit(v) | Setting::SecondLimit(v) if v < 1 => {
                 return Err(RuleError::LimitTooShort(1));
             }
             Setting::Limit(v) => {
@@ -1397,6 +1538,17 @@ impl Session {
             Setting::ChairLimit(v) => {
                 s.chair_limit_seconds = v;
                 format!("chair-limit {}", fmt_seconds(v))
+            }
+            Setting::SecondLimit(v) => {
+                s.second_limit_seconds = v;
+                format!("second-limit {}", fmt_seconds(v))
+            }
+            Setting::HighLevelDeadline(t) => {
+                s.high_level_deadline = t;
+                format!(
+                    "high-level deadline {}",
+                    t.map(fmt_time).unwrap_or_else(|| "none".into())
+                )
             }
             Setting::Changeover(v) => {
                 if v < 0 {
@@ -1456,12 +1608,13 @@ impl Session {
             }
         };
         let settings = &self.settings;
+        let kind = self.kind;
         for e in self
             .entries
             .iter_mut()
             .filter(|e| e.status == Status::Waiting)
         {
-            e.limit_seconds = settings.limit_for(e.chair_of);
+            e.limit_seconds = settings.limit_of(kind, e.chair_of, e.reply);
         }
         self.record(now, Change::Setting, None, format!("setting: {said}"));
         Ok(Done::say(format!("set {said}"), None))
@@ -1490,6 +1643,7 @@ impl Session {
             .find(|r| r.what == Change::Replaced && r.requeued);
         let tier = e.tier_words();
         let mut out = vec![match requeued.and_then(|r| r.notice_at) {
+            _ if self.kind != ListKind::General => self.why_of_kind(e).unwrap_or_default(),
             Some(notice) => format!(
                 "{tier} since the notice of a change of speaker on {}",
                 fmt_day(notice)
@@ -1520,6 +1674,14 @@ impl Session {
                     ));
                 }
                 Change::Absent => out.push(r.text.clone()),
+                Change::Moved => out.push(format!(
+                    "{} on {day}: {}",
+                    r.text,
+                    r.reason.clone().unwrap_or_default()
+                )),
+                Change::Added if e.role.is_some() => {
+                    out.push(format!("inscribed as the {}", e.role.map(Role::label).unwrap_or("")))
+                }
                 _ => {}
             }
         }
@@ -1639,6 +1801,10 @@ pub enum Setting {
     ObserversLast(bool),
     ProtocolOrder(bool),
     Absent(AbsentPolicy),
+    /// R12: the limit of a second reply.
+    SecondLimit(i64),
+    /// R11: requests for high-level speakers close then.
+    HighLevelDeadline(Option<Time>),
 }
 
 /// Sorts the slots and refuses empty or overlapping ones.

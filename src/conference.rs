@@ -1,0 +1,298 @@
+//! The conference (SPEC section 8): the lists of one meeting are the session files of one
+//! folder. This module finds them, says which of them has the floor (the presenter display and
+//! the room's web pages follow that one), keeps one speech at a time in the room, and gives the
+//! meeting plan the lists that speak before a list on the same day.
+
+use crate::domain::{ListKind, Session, Status, Time, Words};
+use crate::store::{self, StoreError};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// One list of a conference folder, as read from its file.
+#[derive(Debug, Clone)]
+pub struct ListFile {
+    /// The file's name in the folder, e.g. `general.json`.
+    pub name: String,
+    pub path: PathBuf,
+    /// The session, when the file could be read.
+    pub session: Option<Session>,
+    /// Why it could not, in plain words.
+    pub error: Option<String>,
+}
+
+/// The folder a list's file lives in (the conference).
+pub fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Every `*.json` file of `dir` whose format is `podium-session`, in file name order. A file
+/// that does not parse, or of a version podium does not know, is listed with its error; a JSON
+/// file of another format is left alone.
+pub fn scan(dir: &Path) -> Result<Vec<ListFile>, String> {
+    let read = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "cannot read the folder {} ({e}): give the folder of the conference's lists",
+            dir.display()
+        )
+    })?;
+    let mut names: Vec<(String, PathBuf)> = read
+        .filter_map(Result::ok)
+        .filter_map(|d| {
+            let name = d.file_name().to_string_lossy().to_string();
+            let path = d.path();
+            (name.ends_with(".json") && path.is_file()).then_some((name, path))
+        })
+        .collect();
+    names.sort();
+    let mut out = Vec::with_capacity(names.len());
+    for (name, path) in names {
+        match store::load(&path) {
+            Ok(s) => out.push(ListFile {
+                name,
+                path,
+                session: Some(s),
+                error: None,
+            }),
+            Err(StoreError::NotASession { .. }) => {}
+            Err(e) => out.push(ListFile {
+                name,
+                path,
+                session: None,
+                error: Some(unreadable(&e)),
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// Why a list cannot be read, shorter than the command's own error.
+pub fn unreadable(e: &StoreError) -> String {
+    match e {
+        StoreError::Broken {
+            line,
+            column,
+            detail,
+            ..
+        } => format!("unreadable: broken at line {line}, column {column} ({detail})"),
+        other => format!("unreadable: {other}"),
+    }
+}
+
+/// A list's speaker at the podium, in words for a refusal: "#3 Ghana (Kwame Mensah) on the list
+/// \"General discussion\" (general.json)".
+fn at_the_podium(name: &str, s: &Session) -> Option<String> {
+    let e = s.current()?;
+    Some(format!(
+        "#{} {} ({}) is at the podium on the list \"{}\" ({name})",
+        e.id,
+        e.title(),
+        e.speaker,
+        s.title
+    ))
+}
+
+/// One speech at a time in the room (SPEC section 8): the refusal when another list of the
+/// folder has a speaker at the podium, naming that list and that speaker. `others` are the
+/// other lists of the folder (name, session): the screen gives them from memory, the command
+/// line from their files.
+pub fn second_speech<'a>(
+    own: (&str, &Session),
+    others: impl IntoIterator<Item = (&'a str, &'a Session)>,
+) -> Option<String> {
+    others.into_iter().find_map(|(name, s)| {
+        at_the_podium(name, s).map(|who| {
+            format!(
+                "{who}: end that speech first, then call the speaker of the list \"{}\" ({}); one speech at a time in the room",
+                own.1.title, own.0
+            )
+        })
+    })
+}
+
+/// [`second_speech`] for the list in `file`, reading the other lists of its folder: what `next`
+/// and `resume` (of a speaker called but not started) call before they give the floor.
+pub fn refuse_second_speech(file: &Path, session: &Session) -> Result<(), String> {
+    let Ok(lists) = scan(&folder_of(file)) else {
+        return Ok(());
+    };
+    let own = file.file_name().map(|n| n.to_string_lossy().to_string());
+    let others = lists
+        .iter()
+        .filter(|l| Some(&l.name) != own.as_ref())
+        .filter_map(|l| Some((l.name.as_str(), l.session.as_ref()?)));
+    match second_speech((own.as_deref().unwrap_or(""), session), others) {
+        Some(refusal) => Err(refusal),
+        None => Ok(()),
+    }
+}
+
+/// The list that has the floor (SPEC section 8): the one with a speaker at the podium; when none
+/// has, the one whose last speech ended last; `None` when no list has heard anyone yet.
+pub fn floor_index<'a>(lists: impl IntoIterator<Item = &'a Session>) -> Option<usize> {
+    let mut best: Option<(usize, Time)> = None;
+    for (i, s) in lists.into_iter().enumerate() {
+        if s.speech.is_some() {
+            return Some(i);
+        }
+        let ended = s.entries.iter().filter_map(|e| e.ended_at).max();
+        if let Some(t) = ended
+            && best.is_none_or(|(_, b)| t > b)
+        {
+            best = Some((i, t));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The file of the list of `dir` that has the floor (see [`floor_index`]), for the presenter
+/// display and the room's web pages.
+pub fn floor_file(dir: &Path) -> Option<PathBuf> {
+    let lists = scan(dir).ok()?;
+    let readable: Vec<&ListFile> = lists.iter().filter(|l| l.session.is_some()).collect();
+    let i = floor_index(readable.iter().filter_map(|l| l.session.as_ref()))?;
+    readable.get(i).map(|l| l.path.clone())
+}
+
+/// The place of a kind in the day (SPEC section 8): the opening statements open the meeting,
+/// the general discussion follows, rights of reply come at the end of the day.
+pub fn day_rank(kind: ListKind) -> u8 {
+    match kind {
+        ListKind::Opening => 0,
+        ListKind::General => 1,
+        ListKind::Reply => 2,
+    }
+}
+
+/// Whether the list `a` (kind, file name) speaks before `b` on a day they share: by the place of
+/// their kinds in the day, then by file name.
+pub fn speaks_before(a: (ListKind, &str), b: (ListKind, &str)) -> bool {
+    (day_rank(a.0), a.1) < (day_rank(b.0), b.1)
+}
+
+/// The lists of the folder of `file` that speak before it (see [`speaks_before`]), in their
+/// order: what the meeting plan of `file` counts first where they share a slot.
+pub fn earlier_lists(file: &Path, kind: ListKind) -> Vec<Session> {
+    let Ok(lists) = scan(&folder_of(file)) else {
+        return Vec::new();
+    };
+    let own = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut before: Vec<(u8, String, Session)> = lists
+        .into_iter()
+        .filter(|l| l.name != own)
+        .filter_map(|l| Some((l.name, l.session?)))
+        .filter(|(name, s)| speaks_before((s.kind, name), (kind, &own)))
+        .map(|(name, s)| (day_rank(s.kind), name, s))
+        .collect();
+    before.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    before.into_iter().map(|(_, _, s)| s).collect()
+}
+
+#[derive(Debug, Serialize)]
+struct CurrentJson<'a> {
+    id: u64,
+    delegation: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct ListJson<'a> {
+    file: &'a str,
+    title: Option<&'a str>,
+    kind: Option<&'static str>,
+    window: Option<&'static str>,
+    waiting: Option<usize>,
+    spoken: Option<usize>,
+    current: Option<CurrentJson<'a>>,
+    error: Option<&'a str>,
+}
+
+/// `podium lists DIR --json` (SPEC section 8).
+pub fn lists_json(lists: &[ListFile], now: Time) -> String {
+    let items: Vec<ListJson> = lists
+        .iter()
+        .map(|l| match &l.session {
+            Some(s) => ListJson {
+                file: &l.name,
+                title: Some(&s.title),
+                kind: Some(s.kind.word()),
+                window: Some(s.window_state(now)),
+                waiting: Some(s.count(Status::Waiting)),
+                spoken: Some(s.count(Status::Spoken)),
+                current: s.current().map(|e| CurrentJson {
+                    id: e.id,
+                    delegation: &e.delegation,
+                }),
+                error: None,
+            },
+            None => ListJson {
+                file: &l.name,
+                title: None,
+                kind: None,
+                window: None,
+                waiting: None,
+                spoken: None,
+                current: None,
+                error: l.error.as_deref(),
+            },
+        })
+        .collect();
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        lists: Vec<ListJson<'a>>,
+    }
+    serde_json::to_string(&Doc { lists: items })
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// `podium lists DIR` for a person.
+pub fn lists_table(lists: &[ListFile], now: Time) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if lists.is_empty() {
+        out.push_str("no lists of speakers in this folder\n");
+    }
+    for l in lists {
+        match &l.session {
+            Some(s) => {
+                let who = s
+                    .current()
+                    .map(|e| format!("at the podium: #{} {} ({})", e.id, e.title(), e.speaker))
+                    .unwrap_or_else(|| "nobody at the podium".into());
+                let _ = writeln!(
+                    out,
+                    "{}: \"{}\" ({}), {} waiting, {} heard, window {}; {who}",
+                    l.name,
+                    crate::cli::clip(&s.title, 60),
+                    s.kind.label(),
+                    s.count(Status::Waiting),
+                    s.count(Status::Spoken),
+                    s.window_state(now)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{}: {}",
+                    l.name,
+                    l.error.as_deref().unwrap_or("unreadable")
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `podium lists DIR [--json]`.
+pub fn run_lists(dir: &Path, json: bool, now: Time) -> Result<(), crate::cli::CliError> {
+    let lists = scan(dir)?;
+    if json {
+        crate::cli::emit(&(lists_json(&lists, now) + "\n"))
+    } else {
+        crate::cli::emit(&lists_table(&lists, now))
+    }
+}
