@@ -40,8 +40,11 @@ pub enum Command {
     },
     /// The read-only presenter view that follows FILE as the desk saves it.
     Display {
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
         file: Option<PathBuf>,
+        /// Follows the list of this conference folder that has the floor.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
     /// Creates a new session file (never overwrites one).
     New(NewArgs),
@@ -468,10 +471,17 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::List { file, json } => {
             let s = store::load(&file)?;
-            if json {
-                emit(&(list_json(&s, now) + "\n"))
+            // The plan sees the day: the lists of the folder that speak first (section 8).
+            let earlier = if s.settings.slots.is_empty() {
+                Vec::new()
             } else {
-                emit(&list_table(&s, now))
+                crate::conference::earlier_lists(&file, s.kind)
+            };
+            let earlier: Vec<&Session> = earlier.iter().collect();
+            if json {
+                emit(&(list_json_after(&s, now, &earlier) + "\n"))
+            } else {
+                emit(&list_table_after(&s, now, &earlier))
             }
         }
         Command::Status { file, json } => {
@@ -694,8 +704,13 @@ struct ListJson<'a> {
 
 /// `list --json`: entries in display order, with places and projected starts.
 pub fn list_json(s: &Session, now: Time) -> String {
+    list_json_after(s, now, &[])
+}
+
+/// [`list_json`] with the lists of the conference that speak first that day.
+pub fn list_json_after(s: &Session, now: Time, earlier: &[&Session]) -> String {
     let queue = s.queue();
-    let plan = Plan::compute(s, &queue, now);
+    let plan = Plan::compute_after(s, &queue, now, earlier);
     let mut places = std::collections::HashMap::with_capacity(queue.len());
     for (i, e) in queue.iter().enumerate() {
         places.insert(e.id, (i + 1, plan.starts.get(i).copied().flatten()));
@@ -820,9 +835,14 @@ fn status_line(s: &Session, now: Time) -> String {
 
 /// The readable table of `podium list`.
 pub fn list_table(s: &Session, now: Time) -> String {
+    list_table_after(s, now, &[])
+}
+
+/// [`list_table`] with the lists of the conference that speak first that day.
+pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String {
     use std::fmt::Write;
     let queue = s.queue();
-    let plan = Plan::compute(s, &queue, now);
+    let plan = Plan::compute_after(s, &queue, now, earlier);
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -68,6 +68,47 @@ pub fn scan(dir: &Path) -> Result<Vec<ListFile>, String> {
     Ok(out)
 }
 
+/// What a quick look at a session file tells without building the session: its kind, and
+/// whether someone is at the podium. The other lists of a folder are looked at this way on every
+/// `next` and `list`, so that a large list beside a small one costs the small one little.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glance {
+    pub kind: ListKind,
+    pub speech: bool,
+}
+
+/// A glance at `path`; `None` for a file that is not a podium session one can read.
+pub fn glance(path: &Path) -> Option<Glance> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: String,
+        #[serde(default)]
+        kind: ListKind,
+        #[serde(default)]
+        speech: Option<serde::de::IgnoredAny>,
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let head: Head = serde_json::from_slice(&bytes).ok()?;
+    (head.format == crate::domain::list::FORMAT).then_some(Glance {
+        kind: head.kind,
+        speech: head.speech.is_some(),
+    })
+}
+
+/// The `*.json` files of `dir` other than `own`, in name order.
+fn siblings(dir: &Path, own: &str) -> Vec<(String, PathBuf)> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, PathBuf)> = read
+        .filter_map(Result::ok)
+        .map(|d| (d.file_name().to_string_lossy().to_string(), d.path()))
+        .filter(|(name, path)| name.ends_with(".json") && name != own && path.is_file())
+        .collect();
+    out.sort();
+    out
+}
+
 /// Why a list cannot be read, shorter than the command's own error.
 pub fn unreadable(e: &StoreError) -> String {
     match e {
@@ -115,15 +156,17 @@ pub fn second_speech<'a>(
 /// [`second_speech`] for the list in `file`, reading the other lists of its folder: what `next`
 /// and `resume` (of a speaker called but not started) call before they give the floor.
 pub fn refuse_second_speech(file: &Path, session: &Session) -> Result<(), String> {
-    let Ok(lists) = scan(&folder_of(file)) else {
-        return Ok(());
-    };
-    let own = file.file_name().map(|n| n.to_string_lossy().to_string());
-    let others = lists
-        .iter()
-        .filter(|l| Some(&l.name) != own.as_ref())
-        .filter_map(|l| Some((l.name.as_str(), l.session.as_ref()?)));
-    match second_speech((own.as_deref().unwrap_or(""), session), others) {
+    let own = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let speaking: Vec<(String, Session)> = siblings(&folder_of(file), &own)
+        .into_iter()
+        .filter(|(_, path)| glance(path).is_some_and(|g| g.speech))
+        .filter_map(|(name, path)| Some((name, store::load(&path).ok()?)))
+        .collect();
+    let others = speaking.iter().map(|(n, s)| (n.as_str(), s));
+    match second_speech((&own, session), others) {
         Some(refusal) => Err(refusal),
         None => Ok(()),
     }
@@ -166,28 +209,27 @@ pub fn day_rank(kind: ListKind) -> u8 {
     }
 }
 
-/// Whether the list `a` (kind, file name) speaks before `b` on a day they share: by the place of
-/// their kinds in the day, then by file name.
-pub fn speaks_before(a: (ListKind, &str), b: (ListKind, &str)) -> bool {
-    (day_rank(a.0), a.1) < (day_rank(b.0), b.1)
+/// Whether a list of kind `a` speaks before one of kind `b` on a day they share: by the place
+/// of their kinds in the day. Two lists of one kind do not wait for each other (the plan of each
+/// is its own), since nothing says which of them the President takes first.
+pub fn speaks_before(a: ListKind, b: ListKind) -> bool {
+    day_rank(a) < day_rank(b)
 }
 
 /// The lists of the folder of `file` that speak before it (see [`speaks_before`]), in their
 /// order: what the meeting plan of `file` counts first where they share a slot.
 pub fn earlier_lists(file: &Path, kind: ListKind) -> Vec<Session> {
-    let Ok(lists) = scan(&folder_of(file)) else {
-        return Vec::new();
-    };
     let own = file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let mut before: Vec<(u8, String, Session)> = lists
+    let mut before: Vec<(u8, String, Session)> = siblings(&folder_of(file), &own)
         .into_iter()
-        .filter(|l| l.name != own)
-        .filter_map(|l| Some((l.name, l.session?)))
-        .filter(|(name, s)| speaks_before((s.kind, name), (kind, &own)))
-        .map(|(name, s)| (day_rank(s.kind), name, s))
+        .filter_map(|(name, path)| {
+            let g = glance(&path)?;
+            speaks_before(g.kind, kind).then_some((name, path, g.kind))
+        })
+        .filter_map(|(name, path, k)| Some((day_rank(k), name, store::load(&path).ok()?)))
         .collect();
     before.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     before.into_iter().map(|(_, _, s)| s).collect()

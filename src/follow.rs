@@ -47,6 +47,11 @@ impl Follower {
         }
     }
 
+    /// The file followed.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Looks at the file; returns true when what the display shows has changed.
     pub fn poll(&mut self) -> bool {
         let now = stamp(&self.path);

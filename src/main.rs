@@ -74,7 +74,11 @@ fn main() {
                 }
             }
         }
-        Some(Command::Display { file }) => {
+        Some(Command::Display {
+            dir: Some(dir),
+            file: None,
+        }) => tui::display::run_dir(&dir),
+        Some(Command::Display { file, .. }) => {
             match file.map(Ok).unwrap_or_else(|| default_session(false)) {
                 Ok(path) => tui::display::run(&path),
                 Err(e) => {

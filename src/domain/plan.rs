@@ -25,7 +25,60 @@ impl Plan {
     /// entry fits when its start plus its limit is at or before its slot's end; one that does
     /// not fit moves to the start of the next slot, with no changeover.
     pub fn compute(session: &Session, queue: &[&Entry], now: Time) -> Plan {
+        Plan::compute_busy(session, queue, now, &[])
+    }
+
+    /// The plan of a list whose day it shares with `earlier` lists of its conference, which
+    /// speak first (SPEC section 8; in the order given). Each earlier list is planned in turn
+    /// (after the ones before it); the time it takes (its speech under way, to the full limit,
+    /// then each planned speech to its full limit plus the changeover) is busy, and in a slot
+    /// of this list that busy time overlaps, nobody of this list starts before the busy time
+    /// there ends.
+    pub fn compute_after(
+        session: &Session,
+        queue: &[&Entry],
+        now: Time,
+        earlier: &[&Session],
+    ) -> Plan {
+        let mut busy: Vec<(Time, Time)> = Vec::new();
+        for s in earlier {
+            let q = s.queue();
+            let plan = Plan::compute_busy(s, &q, now, &busy);
+            let changeover = s.settings.changeover_seconds;
+            if let (Some(_), Some(remaining)) = (s.current(), s.remaining(now))
+                && let Some(end) = plus(now, remaining.max(0).saturating_add(changeover))
+            {
+                busy.push((now, end));
+            }
+            for (e, start) in q.iter().zip(&plan.starts) {
+                if let Some(start) = start
+                    && let Some(end) = plus(*start, e.limit_seconds.saturating_add(changeover))
+                {
+                    busy.push((*start, end));
+                }
+            }
+        }
+        Plan::compute_busy(session, queue, now, &busy)
+    }
+
+    /// [`Plan::compute`] with times already taken by other lists.
+    fn compute_busy(
+        session: &Session,
+        queue: &[&Entry],
+        now: Time,
+        busy: &[(Time, Time)],
+    ) -> Plan {
         let slots = &session.settings.slots;
+        // In each slot, nobody starts before the busy time overlapping it has ended.
+        let blocked: Vec<Option<Time>> = slots
+            .iter()
+            .map(|slot| {
+                busy.iter()
+                    .filter(|(a, b)| *a < slot.end && *b > slot.start)
+                    .map(|(_, b)| *b)
+                    .max()
+            })
+            .collect();
         if slots.is_empty() {
             return Plan {
                 starts: vec![None; queue.len()],
@@ -71,7 +124,10 @@ impl Plan {
             }
             let mut placed = None;
             while slot < slots.len() {
-                let start = cursor.max(slots[slot].start);
+                let mut start = cursor.max(slots[slot].start);
+                if let Some(b) = blocked[slot] {
+                    start = start.max(b);
+                }
                 if let Some(end) = plus(start, e.limit_seconds)
                     && end <= slots[slot].end
                 {

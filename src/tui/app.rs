@@ -25,6 +25,8 @@ pub struct Effects {
     pub speed: Option<f64>,
     /// Rehearsal: write a copy of the session there.
     pub save_copy: Option<PathBuf>,
+    /// Show the list of that index of the conference (`Model::conference`).
+    pub switch: Option<usize>,
 }
 
 impl Effects {
@@ -90,6 +92,8 @@ pub enum InputFor {
     Message,
     Setting(usize),
     SaveCopy,
+    /// The President's reason for moving an entry (opening lists): the entry and its new place.
+    MoveReason(u64, usize),
 }
 
 /// A yes/no question.
@@ -123,6 +127,23 @@ pub enum Popup {
         report: Box<crate::report::Report>,
         scroll: u16,
     },
+    /// The lists of this conference (L): the selected one.
+    Lists { selected: usize },
+}
+
+/// One list of the conference, as the lists popup (L) shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListSummary {
+    /// The file's name in the folder.
+    pub name: String,
+    pub title: String,
+    /// `None` for a list that cannot be opened (then `error` says why).
+    pub kind: Option<crate::domain::ListKind>,
+    pub waiting: usize,
+    pub heard: usize,
+    /// Who is at the podium: "#3 Ghana (Kwame Mensah)", with the clock's state.
+    pub current: Option<String>,
+    pub error: Option<String>,
 }
 
 /// The last message of the status line.
@@ -175,6 +196,18 @@ pub struct Model {
     pub color: bool,
     /// Rows of the queue last drawn, for PgUp / PgDn.
     pub page: usize,
+    // ----- the conference (SPEC section 8), kept up to date by the loop -----
+    /// Every list of the folder, this one included, in file name order.
+    pub conference: Vec<ListSummary>,
+    /// This list's index in `conference`.
+    pub shown_list: usize,
+    /// Set while another list of the folder has a speaker at the podium: the refusal of a call.
+    pub floor_elsewhere: Option<String>,
+    /// The list the officer chose in `L`, for the loop to show.
+    pub switch_to: Option<usize>,
+    /// The lists of the conference that speak before this one that day, for the plan (SPEC
+    /// section 8); set by the loop when the list is shown (they do not change meanwhile).
+    pub earlier: Vec<Session>,
 }
 
 impl Model {
@@ -201,6 +234,11 @@ impl Model {
             bell_rung: None,
             color: true,
             page: 10,
+            conference: Vec::new(),
+            shown_list: 0,
+            floor_elsewhere: None,
+            switch_to: None,
+            earlier: Vec::new(),
         };
         // A speech already over its time when podium opens has had its bell.
         if let (Some(s), Some(r)) = (&m.session.speech, m.session.remaining(now))
@@ -216,7 +254,8 @@ impl Model {
     pub fn refresh(&mut self, now: Time) {
         let selected_id = self.selected_id();
         let q = self.session.queue();
-        self.plan = Plan::compute(&self.session, &q, now);
+        let earlier: Vec<&Session> = self.earlier.iter().collect();
+        self.plan = Plan::compute_after(&self.session, &q, now, &earlier);
         self.sections = sections(&self.session, &q);
         self.queue = q.iter().map(|e| e.id).collect();
         self.name_widths = q.iter().fold((0, 0), |(d, sp), e| {
@@ -277,6 +316,7 @@ impl Model {
             Popup::Settings { .. } => KeyMode::Settings,
             Popup::Confirm(_) => KeyMode::Confirm,
             Popup::Report { .. } => KeyMode::Report,
+            Popup::Lists { .. } => KeyMode::Lists,
             Popup::None if self.presenter => KeyMode::Presenter,
             Popup::None if self.swap_mark.is_some() => KeyMode::Swap,
             Popup::None => KeyMode::Main,
@@ -550,6 +590,40 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
             text,
             error,
         } => input(m, purpose, text, error, msg, now),
+        Popup::Lists { selected } => {
+            let n = m.conference.len().max(1);
+            match msg {
+                Msg::Close => m.popup = Popup::None,
+                Msg::Up => m.popup = Popup::Lists {
+                    selected: (selected + n - 1) % n,
+                },
+                Msg::Down => m.popup = Popup::Lists {
+                    selected: (selected + 1) % n,
+                },
+                Msg::Submit => {
+                    m.popup = Popup::None;
+                    match m.conference.get(selected) {
+                        Some(l) if selected == m.shown_list => {
+                            m.say(format!("\"{}\" is the list shown", l.title));
+                        }
+                        Some(l) if l.kind.is_some() => {
+                            return Effects {
+                                switch: Some(selected),
+                                ..Effects::default()
+                            };
+                        }
+                        Some(l) => m.fail(format!(
+                            "{} cannot be shown: {}",
+                            l.name,
+                            l.error.clone().unwrap_or_default()
+                        )),
+                        None => {}
+                    }
+                }
+                _ => {}
+            }
+            Effects::none()
+        }
         Popup::Settings { selected, .. } => match msg {
             Msg::Close => {
                 m.popup = Popup::None;
@@ -645,7 +719,55 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 }
             }
         },
-        Msg::Next => return m.act("next speaker", now, |s| s.next(now)),
+        Msg::Next => {
+            // One speech at a time in the room (SPEC section 8): a call waits for the speech
+            // under way on another list to end.
+            if !m.queue.is_empty()
+                && let Some(refusal) = m.floor_elsewhere.clone()
+            {
+                m.fail(refusal);
+                return Effects::none();
+            }
+            return m.act("next speaker", now, |s| s.next(now));
+        }
+        Msg::Lists => {
+            if m.conference.is_empty() {
+                m.say("this list is the only one of its folder");
+            } else {
+                m.popup = Popup::Lists {
+                    selected: m.shown_list,
+                };
+            }
+        }
+        Msg::MoveUp | Msg::MoveDown => {
+            if let Err(e) = m.session.may_move() {
+                m.fail(e.to_string());
+                return Effects::none();
+            }
+            let Some(id) = m.selected_id() else {
+                m.fail("nobody is waiting: select a waiting entry to move");
+                return Effects::none();
+            };
+            let place = m.selected + 1;
+            let to = if msg == Msg::MoveUp {
+                place.saturating_sub(1)
+            } else {
+                place + 1
+            };
+            if to < 1 || to > m.queue.len() {
+                m.fail(format!(
+                    "{} is already place {place} of {}: it cannot go further",
+                    m.title_of(id),
+                    m.queue.len()
+                ));
+                return Effects::none();
+            }
+            m.popup = Popup::Input {
+                purpose: InputFor::MoveReason(id, to),
+                text: String::new(),
+                error: None,
+            };
+        }
         Msg::Pause => return m.act("pause / resume", now, |s| s.toggle_pause(now)),
         Msg::PointOfOrder => return m.act("point of order", now, |s| s.point_of_order(now)),
         Msg::MoreTime => return m.act("30 seconds more", now, |s| s.extra_time(30, now)),
@@ -901,6 +1023,16 @@ fn input(
                         return e;
                     }
                     Err(e) => error = Some(e),
+                }
+            }
+            InputFor::MoveReason(id, to) => {
+                let label = format!("move {} to place {to}", m.title_of(id));
+                match m.change(&label, now, |s| s.move_to(id, to, &text, now)) {
+                    Ok(e) => {
+                        m.popup = Popup::None;
+                        return e;
+                    }
+                    Err(e) => error = Some(e.to_string()),
                 }
             }
             InputFor::SaveCopy => {

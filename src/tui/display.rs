@@ -70,8 +70,63 @@ fn shown(session: Option<&Session>, now: Time) -> Option<i64> {
 
 /// Runs the display on `path` until `q`, `Esc`, Ctrl-c, SIGTERM or SIGHUP.
 pub fn run(path: &Path) -> i32 {
+    run_on(path, None)
+}
+
+/// `display --dir DIR`: follows the list of the conference that has the floor (SPEC section
+/// 8): the one with a speaker at the podium, else the one whose last speech ended last, else
+/// the first of the day (the opening statements before the general discussion).
+pub fn run_dir(dir: &Path) -> i32 {
+    match floor_or_first(dir) {
+        Some(path) => run_on(&path, Some(dir)),
+        None => {
+            eprintln!(
+                "error: {} holds no list of speakers one can read; give the folder of the conference (podium lists DIR shows what is there)",
+                dir.display()
+            );
+            1
+        }
+    }
+}
+
+/// The list `display --dir` shows now.
+fn floor_or_first(dir: &Path) -> Option<std::path::PathBuf> {
+    crate::conference::floor_file(dir).or_else(|| {
+        let lists = crate::conference::scan(dir).ok()?;
+        lists
+            .into_iter()
+            .filter_map(|l| Some((crate::conference::day_rank(l.session?.kind), l.path)))
+            .min()
+            .map(|(_, p)| p)
+    })
+}
+
+/// What the folder looks like: each `*.json` file's name, size and time of change. The folder is
+/// read again only when this changes.
+fn folder_stamp(dir: &Path) -> Vec<(String, u64, Option<std::time::SystemTime>)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(Result::ok)
+                .filter(|d| d.file_name().to_string_lossy().ends_with(".json"))
+                .filter_map(|d| {
+                    let m = d.metadata().ok()?;
+                    Some((
+                        d.file_name().to_string_lossy().to_string(),
+                        m.len(),
+                        m.modified().ok(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn run_on(path: &Path, dir: Option<&Path>) -> i32 {
     let mut follower = Follower::new(path);
     follower.poll();
+    let mut stamp = dir.map(folder_stamp);
     // A file that cannot be read at all when the display starts is a mistake to say at once,
     // before the alternate screen; later it is a moment to ride out.
     if follower.session.is_none() {
@@ -97,6 +152,19 @@ pub fn run(path: &Path) -> i32 {
         loop {
             if let Some(code) = signals.pending() {
                 return Ok(code);
+            }
+            // Following a conference: another list may have taken the floor.
+            if let Some(d) = dir {
+                let now_stamp = folder_stamp(d);
+                if stamp.as_ref() != Some(&now_stamp) {
+                    stamp = Some(now_stamp);
+                    if let Some(p) = floor_or_first(d)
+                        && p != follower.path()
+                    {
+                        follower = Follower::new(&p);
+                        dirty = true;
+                    }
+                }
             }
             if follower.poll() {
                 next = upcoming(follower.session.as_ref());

@@ -27,6 +27,8 @@ pub enum KeyMode {
     Help,
     /// The report (r).
     Report,
+    /// The lists of the conference (L).
+    Lists,
 }
 
 impl KeyMode {
@@ -42,6 +44,7 @@ impl KeyMode {
             KeyMode::Confirm => "Questions",
             KeyMode::Help => "This help",
             KeyMode::Report => "The report (r)",
+            KeyMode::Lists => "The lists of the conference (L)",
         }
     }
 
@@ -50,7 +53,7 @@ impl KeyMode {
         matches!(self, KeyMode::Form | KeyMode::Input)
     }
 
-    pub const ALL: [KeyMode; 10] = [
+    pub const ALL: [KeyMode; 11] = [
         KeyMode::Main,
         KeyMode::Swap,
         KeyMode::Presenter,
@@ -60,6 +63,7 @@ impl KeyMode {
         KeyMode::Confirm,
         KeyMode::Help,
         KeyMode::Report,
+        KeyMode::Lists,
         KeyMode::Any,
     ];
 }
@@ -136,7 +140,7 @@ const fn rehearsal(
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use KeyMode::{Any, Confirm, Form, Help, Input, Main, Presenter, Report, Settings, Swap};
+use KeyMode::{Any, Confirm, Form, Help, Input, Lists, Main, Presenter, Report, Settings, Swap};
 
 /// The table. Order matters only for display; the first match wins.
 pub const BINDINGS: &[Binding] = &[
@@ -264,6 +268,30 @@ pub const BINDINGS: &[Binding] = &[
         "",
     ),
     b(Main, Char('?'), Msg::Help, "?", "all keys", "help"),
+    b(
+        Main,
+        Char('L'),
+        Msg::Lists,
+        "L",
+        "the lists of this conference: see them, switch to one",
+        "lists",
+    ),
+    b(
+        Main,
+        Char('K'),
+        Msg::MoveUp,
+        "K",
+        "opening lists: move the selected entry up (asks the reason)",
+        "",
+    ),
+    b(
+        Main,
+        Char('J'),
+        Msg::MoveDown,
+        "J",
+        "opening lists: move the selected entry down (asks the reason)",
+        "",
+    ),
     b(
         Main,
         Char('q'),
@@ -507,6 +535,15 @@ pub const BINDINGS: &[Binding] = &[
     b(Report, PageUp, Msg::PageUp, "PgUp", "scroll a page", ""),
     b(Report, Char('g'), Msg::Top, "g", "the top", ""),
     b(Report, Char('G'), Msg::Bottom, "G", "the end", ""),
+    // ----- the lists of the conference -----
+    b(Lists, Up, Msg::Up, "Up", "previous list", "choose"),
+    b(Lists, Char('k'), Msg::Up, "k", "previous list", ""),
+    b(Lists, Down, Msg::Down, "Down", "next list", ""),
+    b(Lists, Char('j'), Msg::Down, "j", "next list", ""),
+    b(Lists, Enter, Msg::Submit, "Enter", "show that list", "show"),
+    b(Lists, Esc, Msg::Close, "Esc", "close", "close"),
+    b(Lists, Char('L'), Msg::Close, "L", "close", ""),
+    b(Lists, Char('q'), Msg::Close, "q", "close", ""),
     // ----- everywhere -----
     ctrl(
         Any,

@@ -10,6 +10,7 @@ pub mod display;
 pub mod form;
 pub mod keymap;
 pub mod msg;
+mod room;
 pub mod view;
 
 #[cfg(test)]
@@ -52,34 +53,36 @@ pub fn run(opts: RunOptions) -> i32 {
         rehearsal,
     } = opts;
     // Everything that can fail on opening fails here, before the alternate screen.
-    let (writer, mut model) = match open(&path, &clock, rehearsal) {
+    let (writer, model) = match open(&path, &clock, rehearsal) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error: {e}");
             return 1;
         }
     };
+    // Every list of the folder, each under its own lock (SPEC section 8).
+    let holder = if rehearsal {
+        store::holder("podium rehearsal screen")
+    } else {
+        store::holder("podium screen")
+    };
+    let mut room = room::Room::gather(&path, room::Open { writer, model }, &clock, &holder);
     let Some((signals, mut terminal)) = enter() else {
         return 1;
     };
     let panic_on = test_panic_key();
-    let outcome = event_loop(
-        &mut terminal,
-        &mut model,
-        &writer,
-        &mut clock,
-        &signals,
-        panic_on,
-    );
-    // Leaving in any way leaves a running speech running in the file: save a checkpoint.
+    let outcome = event_loop(&mut terminal, &mut room, &mut clock, &signals, panic_on);
+    // Leaving in any way leaves a running speech running in the file: save a checkpoint, on
+    // every list of the conference.
     let now = clock.now();
-    if let Some(s) = model.session.speech.as_mut() {
-        s.checkpoint(now);
+    room.checkpoint_all(now);
+    {
+        let shown = &mut room.shown;
+        save(&mut shown.model, &shown.writer);
     }
-    save(&mut model, &writer);
     drop(terminal);
     restore();
-    let not_saved = model.not_saved.clone();
+    let not_saved = room.not_saved();
     match outcome {
         Ok(code) => {
             if let Some(e) = not_saved {
@@ -222,8 +225,7 @@ fn test_panic_key() -> Option<char> {
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    model: &mut Model,
-    writer: &Writer,
+    room: &mut room::Room,
     clock: &mut Clock,
     signals: &Signals,
     panic_on: Option<char>,
@@ -235,6 +237,19 @@ fn event_loop(
         if let Some(code) = signals.pending() {
             return Ok(code);
         }
+        // A list switched to (L, Enter): shown from now on, the one left keeps its clock.
+        if let Some(to) = room.shown.model.switch_to.take() {
+            room.switch(to, clock.now());
+            dirty = true;
+        }
+        room.sync();
+        // Every running clock of the conference is checkpointed, shown or not.
+        if checkpointed.elapsed() >= CHECKPOINT_EVERY {
+            room.checkpoint_running(clock.now());
+            checkpointed = Instant::now();
+        }
+        let room::Open { writer, model } = &mut room.shown;
+        let writer = &*writer;
         let now = clock.now();
         let key = shown(model, now);
         // Before every frame the model hears the time: the plan follows the minute, the bell
@@ -269,16 +284,6 @@ fn event_loop(
             drawn = Some(shown(model, now));
             dirty = false;
         }
-        if model.session.speech.as_ref().is_some_and(|s| s.running)
-            && checkpointed.elapsed() >= CHECKPOINT_EVERY
-        {
-            let now = clock.now();
-            if let Some(s) = model.session.speech.as_mut() {
-                s.checkpoint(now);
-            }
-            save(model, writer);
-            checkpointed = Instant::now();
-        }
         let wait = until_change(model, clock, clock.now());
         if !event::poll(wait)? {
             continue;
@@ -300,6 +305,11 @@ fn event_loop(
                             return Ok(0);
                         }
                         dirty = true;
+                        // A switch: back to the top of the loop before the next key, which is
+                        // for the list switched to.
+                        if model.switch_to.is_some() {
+                            break;
+                        }
                     }
                 }
                 Event::Resize(_, _) => dirty = true,
@@ -321,6 +331,9 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
         let mut out = std::io::stdout();
         let _ = out.write_all(b"\x07");
         let _ = out.flush();
+    }
+    if effects.switch.is_some() {
+        model.switch_to = effects.switch;
     }
     if let Some(speed) = effects.speed {
         clock.set_speed(speed);

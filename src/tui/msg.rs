@@ -31,6 +31,12 @@ pub enum Msg {
     Report,
     Help,
     Quit,
+    // the conference (SPEC section 8)
+    /// The lists of this conference (L).
+    Lists,
+    /// Opening lists: move the selected entry up (K) or down (J), asking the reason.
+    MoveUp,
+    MoveDown,
     // rehearsal only
     Slower,
     Faster,

@@ -46,6 +46,8 @@ impl Widget for &Header<'_> {
             }
         );
         let width = area.width as usize;
+        // The header always names the list shown and its kind (SPEC section 8).
+        let kind = format!("· {} ", s.kind.label());
         // Everything but the title: "│ window " state " (bounds)" " │ " HH:MM " │ " counts.
         let fixed = |bounds: &str| {
             9 + state.len()
@@ -56,6 +58,7 @@ impl Widget for &Header<'_> {
                 }
                 + 11
                 + counts.chars().count()
+                + kind.chars().count()
         };
         let title_len = s.title.chars().count();
         // The window's bounds give way first (the title says which list this is), then the title.
@@ -72,6 +75,7 @@ impl Widget for &Header<'_> {
         }
         let mut spans = vec![
             Span::styled(format!(" {title} "), t.bold()),
+            Span::styled(kind, t.dim()),
             Span::styled("│ window ", t.dim()),
             Span::styled(state.to_string(), state_style),
         ];

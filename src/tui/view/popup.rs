@@ -272,6 +272,16 @@ impl Widget for &PopupView<'_> {
                         " Save a copy of the rehearsal ".to_string(),
                         "a path, e.g. /tmp/rehearsal.json · Enter saves · Esc cancels",
                     ),
+                    InputFor::MoveReason(id, to) => (
+                        format!(
+                            " Move {} to place {to} (R11) ",
+                            m.session
+                                .entry(*id)
+                                .map(|e| e.title())
+                                .unwrap_or_else(|| format!("#{id}"))
+                        ),
+                        "the President's reason, kept in the log · Enter moves · Esc cancels",
+                    ),
                 };
                 let mut lines = vec![Line::from(vec![
                     Span::styled("> ", t.key()),
@@ -283,6 +293,49 @@ impl Widget for &PopupView<'_> {
                 }
                 lines.push(Line::styled(help, t.dim()));
                 boxed(area, buf, title, lines, width, t);
+            }
+            Popup::Lists { selected } => {
+                let mut lines = Vec::new();
+                for (i, l) in m.conference.iter().enumerate() {
+                    let style = if i == *selected {
+                        t.selected()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    let mark = if i == m.shown_list { "▶" } else { " " };
+                    let text = match l.kind {
+                        Some(kind) => format!(
+                            "{mark} {} · {} · waiting {} · heard {} · {}",
+                            l.title,
+                            kind.label(),
+                            l.waiting,
+                            l.heard,
+                            l.current
+                                .as_deref()
+                                .map(|c| format!("at the podium: {c}"))
+                                .unwrap_or_else(|| "nobody at the podium".into())
+                        ),
+                        None => format!(
+                            "{mark} {} · {}",
+                            l.name,
+                            l.error.as_deref().unwrap_or("unreadable")
+                        ),
+                    };
+                    lines.push(Line::styled(text, style));
+                }
+                lines.push(Line::from(""));
+                lines.push(Line::styled(
+                    "↑/↓ choose · Enter shows that list · Esc closes",
+                    t.dim(),
+                ));
+                boxed(
+                    area,
+                    buf,
+                    " The lists of this conference ".into(),
+                    lines,
+                    width,
+                    t,
+                );
             }
             Popup::Settings { selected, error } => {
                 let mut lines = Vec::new();
