@@ -11,6 +11,21 @@ use std::path::{Path, PathBuf};
 /// built by `scripts/make-sample.sh` through podium's own commands.
 pub const SAMPLE: &str = include_str!("../assets/sample-session.json");
 
+/// The opening statements of 17 October 2022 (item 1 (a), R11), built by
+/// `scripts/make-conference.sh`.
+pub const SAMPLE_OPENING: &str = include_str!("../assets/sample-opening.json");
+
+/// An empty right-of-reply list for the end of that day (R12).
+pub const SAMPLE_REPLY: &str = include_str!("../assets/sample-reply.json");
+
+/// The sample conference: (file name in the rehearsal's folder, text). The screen opens the
+/// first, the opening statements, and holds the others beside it (SPEC section 8).
+pub const SAMPLE_CONFERENCE: [(&str, &str); 3] = [
+    ("1-opening-rehearsal.json", SAMPLE_OPENING),
+    ("2-general-rehearsal.json", SAMPLE),
+    ("3-reply-rehearsal.json", SAMPLE_REPLY),
+];
+
 /// A rehearsal ready to open.
 #[derive(Debug, Clone)]
 pub struct Rehearsal {
@@ -22,26 +37,39 @@ pub struct Rehearsal {
 
 /// Copies the sample (or FILE, read without its lock) into a new temporary folder.
 pub fn prepare(file: Option<&Path>, real_now: Time) -> Result<Rehearsal, StoreError> {
-    let session = match file {
-        Some(f) => store::load(f)?,
-        None => store::parse(Path::new("the built-in sample session"), SAMPLE)?,
+    let lists: Vec<(&str, crate::domain::Session)> = match file {
+        Some(f) => vec![("rehearsal.json", store::load(f)?)],
+        None => SAMPLE_CONFERENCE
+            .iter()
+            .map(|(name, text)| {
+                store::parse(Path::new("the built-in sample session"), text).map(|s| (*name, s))
+            })
+            .collect::<Result<_, _>>()?,
     };
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
     let dir = std::env::temp_dir().join(format!("podium-rehearsal-{}-{nanos}", std::process::id()));
-    let made = std::fs::create_dir_all(&dir);
-    let path = dir.join("rehearsal.json");
-    let saved = made.and_then(|()| {
-        let mut text = serde_json::to_vec_pretty(&session).map_err(std::io::Error::other)?;
-        text.push(b'\n');
-        store::save_bytes(&path, &text)
-    });
-    saved.map_err(|source| StoreError::Save {
-        path: path.display().to_string(),
+    std::fs::create_dir_all(&dir).map_err(|source| StoreError::Save {
+        path: dir.display().to_string(),
         source,
     })?;
+    for (name, session) in &lists {
+        let path = dir.join(name);
+        let saved = serde_json::to_vec_pretty(session)
+            .map_err(std::io::Error::other)
+            .and_then(|mut text| {
+                text.push(b'\n');
+                store::save_bytes(&path, &text)
+            });
+        saved.map_err(|source| StoreError::Save {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    let (first, session) = &lists[0];
+    let path = dir.join(first);
     // A list with a speech under way rehearses from now; otherwise from five minutes before
     // its first meeting slot, so the officer sees the meeting open.
     let start = match (&session.speech, session.settings.slots.first()) {

@@ -72,6 +72,7 @@ pub fn big_session(n: usize) -> Session {
             role: None,
             reply: None,
             moved: false,
+            seat: None,
         };
         s.log.push(LogRecord {
             at,
