@@ -3,8 +3,8 @@
 
 use crate::domain::plan::Plan;
 use crate::domain::{
-    self, ListKind, Role, Words, AbsentPolicy, Accepts, Category, Done, Entry, Group, Inscription, Level, Mark, Mode,
-    RuleError, Session, Setting, Settings, Status, Time, fmt_seconds,
+    self, AbsentPolicy, Accepts, Category, Done, Entry, Group, Inscription, Level, ListKind, Mark,
+    Mode, Role, RuleError, Session, Setting, Settings, Status, Time, Words, fmt_seconds,
 };
 use crate::store::{self, StoreError, Writer};
 use chrono::SecondsFormat;
@@ -237,7 +237,8 @@ pub fn parse_level(s: &str) -> Result<Level, String> {
 }
 
 pub fn parse_kind(s: &str) -> Result<ListKind, String> {
-    ListKind::parse_word(s).ok_or_else(|| format!("not a kind of list; one of: {}", ListKind::listed()))
+    ListKind::parse_word(s)
+        .ok_or_else(|| format!("not a kind of list; one of: {}", ListKind::listed()))
 }
 
 pub fn parse_role(s: &str) -> Result<Role, String> {
@@ -412,15 +413,23 @@ fn execute(command: Command) -> Result<(), CliError> {
                 s.withdraw(id, at, now)
             })
         }
-        Command::Next { file } => change(&file, "podium next", now, |s| {
-            // One speech at a time in the room (SPEC section 8): only calling is refused; a
-            // `next` that only ends the speech with nobody waiting is not a call.
-            if !s.queue().is_empty() {
-                crate::conference::refuse_second_speech(&file, s)
-                    .map_err(RuleError::BadValue)?;
+        Command::Next { file } => {
+            // Refused before the lock is taken, so that no file of the folder changes at all.
+            if let Ok(s) = store::load(&file)
+                && !s.queue().is_empty()
+            {
+                crate::conference::refuse_second_speech(&file, &s).map_err(CliError::Input)?;
             }
-            s.next(now)
-        }),
+            change(&file, "podium next", now, |s| {
+                // One speech at a time in the room (SPEC section 8): only calling is refused; a
+                // `next` that only ends the speech with nobody waiting is not a call.
+                if !s.queue().is_empty() {
+                    crate::conference::refuse_second_speech(&file, s)
+                        .map_err(RuleError::BadValue)?;
+                }
+                s.next(now)
+            })
+        }
         Command::Move {
             file,
             entry,

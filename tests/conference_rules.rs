@@ -13,7 +13,11 @@ fn t(s: &str) -> Time {
 const NOW: &str = "2022-10-14T09:00:00+02:00";
 
 fn list(kind: ListKind) -> Session {
-    let mut s = Session::new("COP11", Settings::for_kind(kind), t("2022-09-01T09:00:00+02:00"));
+    let mut s = Session::new(
+        "COP11",
+        Settings::for_kind(kind),
+        t("2022-09-01T09:00:00+02:00"),
+    );
     s.kind = kind;
     s
 }
@@ -51,7 +55,11 @@ fn order(s: &Session) -> Vec<String> {
 fn the_five(s: &mut Session) -> [u64; 5] {
     let ed = add(
         s,
-        ins("UNODC", Level::HeadOfDelegation, "2022-10-01T10:00:00+02:00"),
+        ins(
+            "UNODC",
+            Level::HeadOfDelegation,
+            "2022-10-01T10:00:00+02:00",
+        ),
         Some(Role::ExecutiveHead),
     );
     let hos = add(
@@ -63,7 +71,11 @@ fn the_five(s: &mut Session) -> [u64; 5] {
         s,
         Inscription {
             chair_of: Some(Group::African),
-            ..ins("Nigeria", Level::HeadOfDelegation, "2022-10-03T10:00:00+02:00")
+            ..ins(
+                "Nigeria",
+                Level::HeadOfDelegation,
+                "2022-10-03T10:00:00+02:00",
+            )
         },
         None,
     );
@@ -74,7 +86,11 @@ fn the_five(s: &mut Session) -> [u64; 5] {
     );
     let outgoing = add(
         s,
-        ins("Austria", Level::HeadOfDelegation, "2022-10-05T10:00:00+02:00"),
+        ins(
+            "Austria",
+            Level::HeadOfDelegation,
+            "2022-10-05T10:00:00+02:00",
+        ),
         Some(Role::OutgoingPresident),
     );
     [ed, hos, chair, incoming, outgoing]
@@ -108,7 +124,10 @@ fn r11_a_head_of_state_requested_after_the_high_level_deadline_is_refused_withou
     let err = s.add_as(late.clone(), None, t(NOW)).expect_err("refused");
     assert!(matches!(err, RuleError::HighLevelLate { .. }), "{err}");
     assert!(err.to_string().starts_with("R11"), "{err}");
-    assert!(err.to_string().contains("2022-10-07 12:00"), "names the deadline: {err}");
+    assert!(
+        err.to_string().contains("2022-10-07 12:00"),
+        "names the deadline: {err}"
+    );
     assert!(s.entries.is_empty(), "nothing added");
     // With the President's reason it goes in, and the reason is kept.
     let id = add(
@@ -128,7 +147,11 @@ fn r11_a_head_of_state_requested_after_the_high_level_deadline_is_refused_withou
         &mut s,
         Inscription {
             chair_of: Some(Group::Weog),
-            ..ins("Canada", Level::HeadOfDelegation, "2022-10-12T10:00:00+02:00")
+            ..ins(
+                "Canada",
+                Level::HeadOfDelegation,
+                "2022-10-12T10:00:00+02:00",
+            )
         },
         None,
     );
@@ -169,7 +192,9 @@ fn r11_move_puts_an_entry_at_place_n_logs_the_reason_and_later_entries_go_in_by_
     );
     assert_eq!(
         order(&s),
-        ["Nigeria", "Austria", "Thailand", "UNODC", "Ecuador", "Chile"]
+        [
+            "Nigeria", "Austria", "Thailand", "UNODC", "Ecuador", "Chile"
+        ]
     );
     // An earlier Head of State goes in front of the first unmoved entry after it by class and
     // time: before Ecuador; the moved chair does not move.
@@ -180,7 +205,9 @@ fn r11_move_puts_an_entry_at_place_n_logs_the_reason_and_later_entries_go_in_by_
     );
     assert_eq!(
         order(&s),
-        ["Nigeria", "Austria", "Thailand", "UNODC", "Ghana", "Ecuador", "Chile"]
+        [
+            "Nigeria", "Austria", "Thailand", "UNODC", "Ghana", "Ecuador", "Chile"
+        ]
     );
     assert_eq!(s.position(hos), Some(6));
     // Places outside 1..=waiting are refused; nothing changes.
@@ -295,8 +322,16 @@ fn r12_a_third_reply_is_refused_and_the_first_and_second_get_ten_and_five_minute
 #[test]
 fn r12_the_limits_follow_the_settings_of_the_reply_list() {
     let mut s = list(ListKind::Reply);
-    let a = add(&mut s, ins("Peru", Level::Delegate, "2022-10-17T17:00:00+02:00"), None);
-    let b = add(&mut s, ins("Peru", Level::Delegate, "2022-10-17T17:01:00+02:00"), None);
+    let a = add(
+        &mut s,
+        ins("Peru", Level::Delegate, "2022-10-17T17:00:00+02:00"),
+        None,
+    );
+    let b = add(
+        &mut s,
+        ins("Peru", Level::Delegate, "2022-10-17T17:01:00+02:00"),
+        None,
+    );
     s.set(Setting::SecondLimit(240), t(NOW)).expect("set");
     s.set(Setting::Limit(480), t(NOW)).expect("set");
     assert_eq!(s.entry(a).map(|e| e.limit_seconds), Some(480));

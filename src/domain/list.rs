@@ -613,7 +613,9 @@ impl Session {
         // The opening statements go by R11's classes alone (the Executive Director, an observer,
         // speaks third whatever observers-last says).
         u8::from(
-            self.kind != ListKind::Opening && self.settings.observers_last && !e.category.is_party(),
+            self.kind != ListKind::Opening
+                && self.settings.observers_last
+                && !e.category.is_party(),
         )
     }
 
@@ -1679,9 +1681,10 @@ impl Session {
                     r.text,
                     r.reason.clone().unwrap_or_default()
                 )),
-                Change::Added if e.role.is_some() => {
-                    out.push(format!("inscribed as the {}", e.role.map(Role::label).unwrap_or("")))
-                }
+                Change::Added if e.role.is_some() => out.push(format!(
+                    "inscribed as the {}",
+                    e.role.map(Role::label).unwrap_or("")
+                )),
                 _ => {}
             }
         }

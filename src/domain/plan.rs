@@ -62,12 +62,7 @@ impl Plan {
     }
 
     /// [`Plan::compute`] with times already taken by other lists.
-    fn compute_busy(
-        session: &Session,
-        queue: &[&Entry],
-        now: Time,
-        busy: &[(Time, Time)],
-    ) -> Plan {
+    fn compute_busy(session: &Session, queue: &[&Entry], now: Time, busy: &[(Time, Time)]) -> Plan {
         let slots = &session.settings.slots;
         // In each slot, nobody starts before the busy time overlapping it has ended.
         let blocked: Vec<Option<Time>> = slots

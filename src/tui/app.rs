@@ -128,7 +128,9 @@ pub enum Popup {
         scroll: u16,
     },
     /// The lists of this conference (L): the selected one.
-    Lists { selected: usize },
+    Lists {
+        selected: usize,
+    },
 }
 
 /// One list of the conference, as the lists popup (L) shows it.
@@ -594,12 +596,16 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
             let n = m.conference.len().max(1);
             match msg {
                 Msg::Close => m.popup = Popup::None,
-                Msg::Up => m.popup = Popup::Lists {
-                    selected: (selected + n - 1) % n,
-                },
-                Msg::Down => m.popup = Popup::Lists {
-                    selected: (selected + 1) % n,
-                },
+                Msg::Up => {
+                    m.popup = Popup::Lists {
+                        selected: (selected + n - 1) % n,
+                    }
+                }
+                Msg::Down => {
+                    m.popup = Popup::Lists {
+                        selected: (selected + 1) % n,
+                    }
+                }
                 Msg::Submit => {
                     m.popup = Popup::None;
                     match m.conference.get(selected) {

@@ -172,7 +172,8 @@ impl Room {
 
     /// Every list open, the shown one first.
     fn all_mut(&mut self) -> impl Iterator<Item = &mut Open> {
-        std::iter::once(&mut self.shown).chain(self.places.iter_mut().filter_map(|p| p.open.as_mut()))
+        std::iter::once(&mut self.shown)
+            .chain(self.places.iter_mut().filter_map(|p| p.open.as_mut()))
     }
 
     /// A checkpoint of every running clock, saved (the loop's periodic checkpoint).
