@@ -1,7 +1,7 @@
 //! The header: title, the window's state and bounds, the wall clock, the counts.
 
 use super::theme::Theme;
-use crate::domain::Time;
+use crate::domain::{Time, Words};
 use crate::tui::app::{Model, hhmm};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,7 +47,7 @@ impl Widget for &Header<'_> {
         );
         let width = area.width as usize;
         // The header always names the list shown and its kind (SPEC section 8).
-        let kind = format!("· {} ", s.kind.label());
+        let kind = format!("· {} ", s.kind.word());
         // Everything but the title: "│ window " state " (bounds)" " │ " HH:MM " │ " counts.
         let fixed = |bounds: &str| {
             9 + state.len()
