@@ -14,10 +14,27 @@ fn three_lists(dir: &Path) -> [PathBuf; 3] {
     let reply = dir.join("3-reply.json");
     podium(
         &opening,
-        &["new", "FILE", "--kind", "opening", "--title", "Opening statements"],
+        &[
+            "new",
+            "FILE",
+            "--kind",
+            "opening",
+            "--title",
+            "Opening statements",
+        ],
     );
     podium(&general, &["new", "FILE", "--title", "General discussion"]);
-    podium(&reply, &["new", "FILE", "--kind", "reply", "--title", "Right of reply"]);
+    podium(
+        &reply,
+        &[
+            "new",
+            "FILE",
+            "--kind",
+            "reply",
+            "--title",
+            "Right of reply",
+        ],
+    );
     let add = |file: &Path, d: &str, extra: &[&str]| {
         let speaker = format!("Speaker of {d}");
         let mut args = vec!["add", "FILE", "--delegation", d, "--speaker", &speaker];
@@ -32,8 +49,7 @@ fn three_lists(dir: &Path) -> [PathBuf; 3] {
 }
 
 fn speech(file: &Path) -> Value {
-    let doc: Value =
-        serde_json::from_slice(&std::fs::read(file).expect("the file")).expect("JSON");
+    let doc: Value = serde_json::from_slice(&std::fs::read(file).expect("the file")).expect("JSON");
     doc["speech"].clone()
 }
 
@@ -52,7 +68,9 @@ fn l_switches_between_three_lists_and_the_first_clock_keeps_running_and_is_saved
         opening.display()
     ));
     tmux.wait_for("the opening statements", |s| {
-        s.contains("Opening statements") && s.contains("opening statements") && s.contains("Austria")
+        s.contains("Opening statements")
+            && s.contains("opening statements")
+            && s.contains("Austria")
     });
     // Every list is held: a second writer is refused on each.
     for f in [&general, &reply] {
@@ -98,7 +116,11 @@ fn l_switches_between_three_lists_and_the_first_clock_keeps_running_and_is_saved
     tmux.keys(&["y"]);
     let pane = tmux.wait_for("the exit", exit_shown);
     assert!(pane.contains("EXIT=0"), "{pane}");
-    assert_eq!(speech(&opening)["running"], true, "still running in the file");
+    assert_eq!(
+        speech(&opening)["running"],
+        true,
+        "still running in the file"
+    );
     assert_eq!(speech(&general), Value::Null);
 }
 

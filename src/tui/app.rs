@@ -42,9 +42,11 @@ impl Effects {
 }
 
 /// The settings the settings screen edits, with their `podium set` keys.
-pub const SETTING_KEYS: [&str; 10] = [
+pub const SETTING_KEYS: [&str; 12] = [
     "limit",
     "chair-limit",
+    "second-limit",
+    "high-level-deadline",
     "changeover",
     "opens",
     "closes",
@@ -63,6 +65,8 @@ pub fn setting_value(s: &Session, key: &str) -> String {
     match key {
         "limit" => fmt_seconds(st.limit_seconds),
         "chair-limit" => fmt_seconds(st.chair_limit_seconds),
+        "second-limit" => fmt_seconds(st.second_limit_seconds),
+        "high-level-deadline" => time(st.high_level_deadline),
         "changeover" => format!("{}s", st.changeover_seconds),
         "opens" => time(st.opens),
         "closes" => time(st.closes),
@@ -442,13 +446,20 @@ fn sections(s: &Session, q: &[&crate::domain::Entry]) -> Vec<Section> {
     let mut out = Vec::new();
     let mut last: Option<(u8, u8)> = None;
     for (i, e) in q.iter().enumerate() {
-        let key = (s.part(e), Session::tier(e));
+        // The opening statements are one sequence in the President's order; the replies have no
+        // tiers (SPEC section 8).
+        let key = match s.kind {
+            crate::domain::ListKind::General => (s.part(e), Session::tier(e)),
+            crate::domain::ListKind::Opening => (0, 2),
+            crate::domain::ListKind::Reply => (s.part(e), 3),
+        };
         if last != Some(key) {
             let part = if key.0 == 1 { "observers: " } else { "" };
-            let tier = if key.1 == 0 {
-                "ministerial level and above"
-            } else {
-                "all other speakers"
+            let tier = match key.1 {
+                0 => "ministerial level and above",
+                1 => "all other speakers",
+                2 => "in the President's order (R11)",
+                _ => "replies, first come, first served (R12)",
             };
             out.push((i, format!("{part}{tier}")));
             last = Some(key);
@@ -885,7 +896,8 @@ fn add_form(m: &mut Model, form: &mut AddForm, msg: Msg, now: Time) -> Effects {
         Msg::Submit => {
             if let Some(ins) = form.inscription(&m.session, now) {
                 let label = format!("add {}", ins.delegation);
-                match m.change(&label, now, |s| s.add(ins, now)) {
+                let role = form.role.value();
+                match m.change(&label, now, |s| s.add_as(ins, role, now)) {
                     Ok(e) => {
                         m.popup = Popup::None;
                         return e;

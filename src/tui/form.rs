@@ -70,13 +70,16 @@ pub enum AddField {
     LateReason,
     /// R9: the delegation objects to its statement being posted on the website.
     NoPost,
+    /// R11: the role of an opening statement (opening lists only).
+    Role,
 }
 
 impl AddField {
-    pub const ALL: [AddField; 9] = [
+    pub const ALL: [AddField; 10] = [
         AddField::Delegation,
         AddField::Speaker,
         AddField::Level,
+        AddField::Role,
         AddField::OnBehalfOf,
         AddField::Category,
         AddField::Mode,
@@ -95,6 +98,7 @@ impl AddField {
             AddField::NoPost => "Website",
             AddField::RequestedAt => "Request time",
             AddField::LateReason => "Late: reason",
+            AddField::Role => "Role",
         }
     }
 }
@@ -117,6 +121,8 @@ pub struct AddForm {
     pub no_post: Choice<bool>,
     pub requested_at: TextField,
     pub late_reason: TextField,
+    /// R11: `None`, or the role of a President or the Executive Director (opening lists).
+    pub role: Choice<Option<domain::Role>>,
     /// Errors beside the fields; nothing is saved while there is one.
     pub errors: Vec<(AddField, String)>,
 }
@@ -147,6 +153,17 @@ impl AddForm {
             no_post: Choice::new(vec![false, true], false),
             requested_at: TextField::default(),
             late_reason: TextField::default(),
+            role: Choice::new(
+                std::iter::once(None)
+                    .chain(
+                        <domain::Role as domain::Words>::ALL
+                            .iter()
+                            .copied()
+                            .map(Some),
+                    )
+                    .collect(),
+                None,
+            ),
             errors: Vec::new(),
         }
     }
@@ -161,7 +178,16 @@ impl AddForm {
     /// The late reason is asked only when the request falls outside the window.
     pub fn asks_late_reason(&self, session: &Session, now: Time) -> bool {
         match parse_when(&self.requested_at.text, now) {
-            Ok(at) => session.window_state(at.unwrap_or(now)) != "open",
+            Ok(at) => {
+                let at = at.unwrap_or(now);
+                session.window_state(at) != "open"
+                    || session.high_level_closed(
+                        self.role.value(),
+                        self.level.value(),
+                        self.on_behalf_of.value(),
+                        at,
+                    )
+            }
             Err(_) => false,
         }
     }
@@ -170,6 +196,7 @@ impl AddForm {
         AddField::ALL
             .into_iter()
             .filter(|f| *f != AddField::LateReason || self.asks_late_reason(session, now))
+            .filter(|f| *f != AddField::Role || session.kind == domain::ListKind::Opening)
             .collect()
     }
 
@@ -258,6 +285,7 @@ impl AddForm {
             AddField::Category => self.category.step(forward),
             AddField::Mode => self.mode.step(forward),
             AddField::NoPost => self.no_post.step(forward),
+            AddField::Role => self.role.step(forward),
             _ => {}
         }
     }
@@ -315,10 +343,15 @@ impl AddForm {
         if outside && late.is_empty() {
             self.errors.push((
                 AddField::LateReason,
-                format!(
-                    "outside the window (the list {}): give the President's reason to accept it",
-                    session.window_words()
-                ),
+                if session.window_state(at.unwrap_or(now)) != "open" {
+                    format!(
+                        "outside the window (the list {}): give the President's reason to accept it",
+                        session.window_words()
+                    )
+                } else {
+                    "after the high-level deadline (R11): give the President's reason to accept it"
+                        .to_string()
+                },
             ));
         }
         if let Some((f, _)) = self.errors.first() {
@@ -344,7 +377,10 @@ impl AddForm {
             RuleError::Duplicate { .. } => AddField::Delegation,
             RuleError::Empty("delegation") => AddField::Delegation,
             RuleError::Empty(_) => AddField::Speaker,
-            RuleError::OutsideWindow { .. } => AddField::LateReason,
+            RuleError::OutsideWindow { .. } | RuleError::HighLevelLate { .. } => {
+                AddField::LateReason
+            }
+            RuleError::RoleNotOpening { .. } => AddField::Role,
             _ => AddField::Delegation,
         };
         self.errors.push((field, e.to_string()));

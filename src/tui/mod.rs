@@ -14,6 +14,8 @@ mod room;
 pub mod view;
 
 #[cfg(test)]
+mod conference_tests;
+#[cfg(test)]
 mod fixtures;
 #[cfg(test)]
 mod tests;

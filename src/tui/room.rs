@@ -7,7 +7,7 @@ use crate::clock::Clock;
 use crate::conference;
 use crate::domain::{Session, Time};
 use crate::store::Writer;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A list held open: its lock and its model.
 pub(crate) struct Open {
@@ -231,7 +231,7 @@ fn summary(name: &str, s: &Session) -> ListSummary {
 }
 
 /// Opens another list of the folder under its lock, as the shown one is opened.
-fn open_other(path: &PathBuf, clock: &Clock, holder: &str, color: bool) -> Result<Open, String> {
+fn open_other(path: &Path, clock: &Clock, holder: &str, color: bool) -> Result<Open, String> {
     let writer = Writer::acquire(path, holder).map_err(|e| e.to_string())?;
     let now = clock.now();
     let mut session = writer.load().map_err(|e| conference::unreadable(&e))?;

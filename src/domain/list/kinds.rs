@@ -73,6 +73,18 @@ impl Session {
         self.settings.high_level_deadline.filter(|d| at > *d)
     }
 
+    /// R11: whether an inscription so made at `at` is past the high-level deadline (the add
+    /// form asks the President's reason then).
+    pub fn high_level_closed(
+        &self,
+        role: Option<Role>,
+        level: Level,
+        chair_of: Option<Group>,
+        at: Time,
+    ) -> bool {
+        self.high_level_late(role, level, chair_of, at).is_some()
+    }
+
     /// R12: the reply number of a new inscription of `delegation` on a reply list (1, or 2 when
     /// the delegation has another entry that is not withdrawn); a third is refused. `None` on
     /// other kinds.

@@ -122,6 +122,14 @@ fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> 
             AddField::LateReason => {
                 text_value(&f.late_reason.text, focused, "the President's reason", t)
             }
+            AddField::Role => choice_value(
+                f.role
+                    .value()
+                    .map(|r| r.label())
+                    .unwrap_or("none (order by level and group)"),
+                focused,
+                t,
+            ),
         };
         lines.push(field_line(field.label(), value, focused, t));
         if field == AddField::Delegation && focused {
