@@ -45,8 +45,6 @@ impl Effects {
 pub const SETTING_KEYS: [&str; 12] = [
     "limit",
     "chair-limit",
-    "second-limit",
-    "high-level-deadline",
     "changeover",
     "opens",
     "closes",
@@ -55,6 +53,8 @@ pub const SETTING_KEYS: [&str; 12] = [
     "observers-last",
     "protocol-order",
     "absent",
+    "second-limit",
+    "high-level-deadline",
 ];
 
 /// The value of a setting as `podium set` would take it back.
