@@ -832,13 +832,13 @@ fn status_line(s: &Session, now: Time) -> String {
         _ => "Nobody at the podium.".to_string(),
     };
     format!(
-        "{} ({}). {who}\n{} waiting, {} spoken. The list {} (now {}).",
-        s.title,
-        s.kind.label(),
+        "{who}\n{} waiting, {} spoken. The list {} (now {}).\nList: {} ({}).",
         s.count(Status::Waiting),
         s.count(Status::Spoken),
         s.window_words(),
-        s.window_state(now)
+        s.window_state(now),
+        s.title,
+        s.kind.label()
     )
 }
 
