@@ -125,8 +125,8 @@ fn the_readme_tour_runs_as_written_and_prints_what_readme_shows() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut outputs: Vec<(Vec<&str>, Option<i32>)> = Vec::new();
     for line in text.lines() {
-        if line.starts_with("@@@ exit ") {
-            let code = line["@@@ exit ".len()..].trim().parse().ok();
+        if let Some(code) = line.strip_prefix("@@@ exit ") {
+            let code = code.trim().parse().ok();
             if let Some(last) = outputs.last_mut() {
                 last.1 = code;
             }
