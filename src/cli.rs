@@ -311,12 +311,12 @@ pub struct MarkWhat {
 /// (any case, synonyms and full names too), its words shown by `--help` and offered by the
 /// shell completions. A word outside the list is a usage error (exit 2).
 #[derive(Clone)]
-pub struct Words<T> {
+pub struct WordList<T> {
     parse: fn(&str) -> Result<T, String>,
     words: fn() -> Vec<&'static str>,
 }
 
-impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Words<T> {
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for WordList<T> {
     type Value = T;
 
     fn parse_ref(
@@ -341,29 +341,41 @@ impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Words
     }
 }
 
-fn words_level() -> Words<Level> {
-    Words {
+/// The parser of an enum with the domain's `Words` (a list kind, a role): its words listed,
+/// parsed any case.
+pub fn words_of<T: crate::domain::words::Words + Send + Sync>() -> WordList<T> {
+    WordList {
+        parse: |s| {
+            <T as crate::domain::words::Words>::parse_word(s)
+                .ok_or_else(|| format!("not one of: {}", T::listed()))
+        },
+        words: || T::ALL.iter().map(|v| v.word()).collect(),
+    }
+}
+
+fn words_level() -> WordList<Level> {
+    WordList {
         parse: parse_level,
         words: || Level::ALL.map(Level::word).to_vec(),
     }
 }
 
-fn words_group() -> Words<Group> {
-    Words {
+fn words_group() -> WordList<Group> {
+    WordList {
         parse: parse_group,
         words: || Group::ALL.map(Group::word).to_vec(),
     }
 }
 
-fn words_category() -> Words<Category> {
-    Words {
+fn words_category() -> WordList<Category> {
+    WordList {
         parse: parse_category,
         words: || Category::ALL.map(Category::word).to_vec(),
     }
 }
 
-fn words_mode() -> Words<Mode> {
-    Words {
+fn words_mode() -> WordList<Mode> {
+    WordList {
         parse: parse_mode,
         words: || Mode::ALL.map(Mode::word).to_vec(),
     }
@@ -434,10 +446,7 @@ impl From<String> for CliError {
 /// The time now: the wall clock, or `PODIUM_NOW` (RFC 3339) so that tests and rehearsals of a
 /// past meeting can pin it.
 pub fn now() -> Time {
-    std::env::var("PODIUM_NOW")
-        .ok()
-        .and_then(|t| domain::parse_time(&t).ok())
-        .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+    crate::clock::now()
 }
 
 fn time_opt(t: &Option<String>) -> Result<Option<Time>, CliError> {
@@ -696,7 +705,8 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         )));
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
-    let session = Session::new(&title, settings, now);
+    let mut session = Session::new(&title, settings, now);
+    session.time_zone = crate::clock::machine_zone();
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
     writer.create(&session)?;
     say(&format!("created {} \"{title}\"", a.file.display()));

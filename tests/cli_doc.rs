@@ -412,3 +412,25 @@ fn the_contract_s_copies_in_the_repository_are_the_shared_ones() {
         }
     }
 }
+
+#[test]
+fn the_word_parser_of_a_domain_enum_lists_its_words_and_reads_any_case() {
+    use clap::builder::TypedValueParser;
+    let parser = podium::cli::words_of::<podium::domain::ListKind>();
+    let words: Vec<String> = parser
+        .possible_values()
+        .expect("words listed")
+        .map(|v| v.get_name().to_string())
+        .collect();
+    assert_eq!(words, ["general", "opening", "reply"]);
+    let cmd = clap::Command::new("podium");
+    let kind = parser
+        .parse_ref(&cmd, None, std::ffi::OsStr::new("Opening"))
+        .expect("parsed");
+    assert_eq!(kind, podium::domain::ListKind::Opening);
+    let err = parser
+        .parse_ref(&cmd, None, std::ffi::OsStr::new("plenary"))
+        .expect_err("refused");
+    assert_eq!(err.exit_code(), 2, "a usage error");
+    assert!(err.to_string().contains("general, opening, reply"), "{err}");
+}
