@@ -39,7 +39,7 @@ pub fn parse_time(text: &str) -> Result<Time, String> {
     // podium reads instead.
     DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
         format!(
-            "\"{text}\" is not a time podium reads: write the date, time and UTC offset, e.g. 2022-10-14T09:30:00+02:00"
+            "\"{text}\" is not a time podium reads: write the date, time and UTC offset (RFC 3339), e.g. 2022-10-14T09:30:00+02:00"
         )
     })
 }
