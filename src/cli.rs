@@ -603,7 +603,9 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Next { file } => {
             // Refused before the lock is taken, so that no file of the folder changes at all.
-            if let Ok(s) = store::load(&file)
+            // The list itself is read only when another list has someone at the podium.
+            if crate::conference::someone_speaking_elsewhere(&file)
+                && let Ok(s) = store::load(&file)
                 && !s.queue().is_empty()
             {
                 crate::conference::refuse_second_speech(&file, &s).map_err(CliError::Input)?;

@@ -172,6 +172,17 @@ pub fn refuse_second_speech(file: &Path, session: &Session) -> Result<(), String
     }
 }
 
+/// Whether another list of the folder of `file` has a speaker at the podium (a glance at each).
+pub fn someone_speaking_elsewhere(file: &Path) -> bool {
+    let own = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    siblings(&folder_of(file), &own)
+        .iter()
+        .any(|(_, path)| glance(path).is_some_and(|g| g.speech))
+}
+
 /// The list that has the floor (SPEC section 8): the one with a speaker at the podium; when none
 /// has, the one whose last speech ended last; `None` when no list has heard anyone yet.
 pub fn floor_index<'a>(lists: impl IntoIterator<Item = &'a Session>) -> Option<usize> {
@@ -336,5 +347,74 @@ pub fn run_lists(dir: &Path, json: bool, now: Time) -> Result<(), crate::cli::Cl
         crate::cli::emit(&(lists_json(&lists, now) + "\n"))
     } else {
         crate::cli::emit(&lists_table(&lists, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Inscription, Level, Settings, parse_time};
+
+    fn t(s: &str) -> Time {
+        parse_time(s).expect("time")
+    }
+
+    fn list(kind: ListKind, delegation: &str) -> Session {
+        let mut s = Session::new(
+            delegation,
+            Settings::for_kind(kind),
+            t("2022-10-01T10:00:00+02:00"),
+        );
+        s.kind = kind;
+        s.add(
+            Inscription::new(delegation, "S", Level::Delegate),
+            t("2022-10-17T09:00:00+02:00"),
+        )
+        .expect("added");
+        s
+    }
+
+    #[test]
+    fn the_floor_is_the_list_with_a_speaker_else_the_one_whose_last_speech_ended_last() {
+        let mut a = list(ListKind::Opening, "Austria");
+        let mut b = list(ListKind::General, "Peru");
+        let c = list(ListKind::Reply, "Ghana");
+        assert_eq!(floor_index([&a, &b, &c]), None, "nobody heard yet");
+        a.next(t("2022-10-17T10:00:00+02:00")).expect("called");
+        a.next(t("2022-10-17T10:05:00+02:00")).expect("ended");
+        b.next(t("2022-10-17T10:06:00+02:00")).expect("called");
+        assert_eq!(floor_index([&a, &b, &c]), Some(1), "Peru is at the podium");
+        b.next(t("2022-10-17T10:09:00+02:00")).expect("ended");
+        assert_eq!(floor_index([&a, &b, &c]), Some(1), "Peru spoke last");
+        let refusal = second_speech(("c.json", &c), [("a.json", &a)]);
+        assert_eq!(refusal, None, "nobody at the podium anywhere");
+    }
+
+    #[test]
+    fn a_glance_reads_the_kind_and_the_speech_and_passes_over_other_json() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut s = list(ListKind::Opening, "Austria");
+        s.next(t("2022-10-17T10:00:00+02:00")).expect("called");
+        let path = dir.path().join("o.json");
+        std::fs::write(&path, serde_json::to_vec(&s).expect("json")).expect("write");
+        assert_eq!(
+            glance(&path),
+            Some(Glance {
+                kind: ListKind::Opening,
+                speech: true
+            })
+        );
+        let other = dir.path().join("x.json");
+        std::fs::write(&other, b"{\"format\": \"something\"}").expect("write");
+        assert_eq!(glance(&other), None);
+        assert!(someone_speaking_elsewhere(&dir.path().join("g.json")));
+        assert!(
+            !someone_speaking_elsewhere(&path),
+            "its own speech does not count"
+        );
+        let refusal =
+            refuse_second_speech(&dir.path().join("g.json"), &list(ListKind::General, "Peru"))
+                .expect_err("refused");
+        assert!(refusal.contains("Austria") && refusal.contains("end that speech first"));
     }
 }
