@@ -311,25 +311,28 @@ impl Widget for &PopupView<'_> {
                         ratatui::style::Style::new()
                     };
                     let mark = if i == m.shown_list { "▶" } else { " " };
-                    let text = match l.kind {
-                        Some(kind) => format!(
-                            "{mark} {} · {} · waiting {} · heard {} · {}",
-                            l.title,
-                            kind.label(),
-                            l.waiting,
-                            l.heard,
-                            l.current
-                                .as_deref()
-                                .map(|c| format!("at the podium: {c}"))
-                                .unwrap_or_else(|| "nobody at the podium".into())
+                    // Two lines a list: its title, then what the officer checks at a glance.
+                    let (title, detail) = match l.kind {
+                        Some(kind) => (
+                            l.title.clone(),
+                            format!(
+                                "{} · waiting {} · heard {} · {}",
+                                kind.label(),
+                                l.waiting,
+                                l.heard,
+                                l.current
+                                    .as_deref()
+                                    .map(|c| format!("at the podium: {c}"))
+                                    .unwrap_or_else(|| "nobody at the podium".into())
+                            ),
                         ),
-                        None => format!(
-                            "{mark} {} · {}",
-                            l.name,
-                            l.error.as_deref().unwrap_or("unreadable")
+                        None => (
+                            l.name.clone(),
+                            l.error.clone().unwrap_or_else(|| "unreadable".into()),
                         ),
                     };
-                    lines.push(Line::styled(text, style));
+                    lines.push(Line::styled(format!("{mark} {title}"), style));
+                    lines.push(Line::styled(format!("    {detail}"), t.dim()));
                 }
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
