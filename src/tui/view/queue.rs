@@ -309,6 +309,8 @@ fn entry_row<'a>(
         style = style.patch(t.selected());
     }
     let cells = layout.columns.iter().map(|c| match c {
+        // An entry the President moved (R11) is marked beside its place: it stays there.
+        Column::Place if e.moved => Cell::from(format!("{:>3}↕", i + 1)),
         Column::Place => Cell::from(format!("{:>3}", i + 1)),
         Column::Delegation => {
             let late = if e.video_late(&m.session.settings) {
