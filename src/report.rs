@@ -298,24 +298,22 @@ fn standstills(s: &Session, now: Time) -> (Vec<Standstill>, Vec<Standstill>) {
                 until,
                 seconds: (end - r.at).num_seconds().max(0),
             };
-            if point { points.push(st) } else { pauses.push(st) }
+            if point {
+                points.push(st)
+            } else {
+                pauses.push(st)
+            }
         }
     };
     for r in s.log.iter().filter(|r| !r.undone) {
         match r.what {
-            Change::PointOfOrder => {
-                // A point of order raised while the clock was already paused: the pause ends
-                // there and the point of order takes over.
-                if !matches!(open, Some((true, _))) {
-                    close(&mut open, Some(r.at), &mut points, &mut pauses);
-                    open = Some((true, r));
-                }
+            // A point of order raised while the clock was already paused: the pause ends
+            // there and the point of order takes over.
+            Change::PointOfOrder if !matches!(open, Some((true, _))) => {
+                close(&mut open, Some(r.at), &mut points, &mut pauses);
+                open = Some((true, r));
             }
-            Change::Paused => {
-                if open.is_none() {
-                    open = Some((false, r));
-                }
-            }
+            Change::Paused if open.is_none() => open = Some((false, r)),
             Change::Resumed | Change::Ended | Change::Called | Change::Absent => {
                 close(&mut open, Some(r.at), &mut points, &mut pauses);
             }
@@ -336,7 +334,11 @@ fn standstills(s: &Session, now: Time) -> (Vec<Standstill>, Vec<Standstill>) {
 /// "extra time for Ghana 0:30: limit now 3:30" or "time taken from Ghana 0:30: limit now 2:30".
 fn time_changes(s: &Session) -> (Vec<TimeChange>, Vec<TimeChange>) {
     let (mut granted, mut taken) = (Vec::new(), Vec::new());
-    for r in s.log.iter().filter(|r| !r.undone && r.what == Change::ExtraTime) {
+    for r in s
+        .log
+        .iter()
+        .filter(|r| !r.undone && r.what == Change::ExtraTime)
+    {
         let seconds = r
             .text
             .rsplit_once(": limit now ")
@@ -554,7 +556,7 @@ impl Report {
         let (extra_granted, time_taken) = time_changes(s);
         let (points_of_order, pauses) = standstills(s, now);
         let slots = slot_summaries(s, &heard);
-        Report {
+        let mut report = Report {
             title: s.title.clone(),
             at: now,
             heard,
@@ -579,6 +581,61 @@ impl Report {
             pauses,
             slots,
             undone: undos(s),
+        };
+        report.localize(s);
+        report
+    }
+
+    /// Every time of the report in the list's time zone (SPEC section 10), once, here.
+    fn localize(&mut self, s: &Session) {
+        let l = |t: &mut Time| *t = crate::records::local(s, *t);
+        let lo = |t: &mut Option<Time>| {
+            if let Some(t) = t {
+                *t = crate::records::local(s, *t);
+            }
+        };
+        l(&mut self.at);
+        for h in self
+            .heard
+            .iter_mut()
+            .chain(self.current.iter_mut())
+            .chain(self.overruns.iter_mut())
+        {
+            lo(&mut h.started_at);
+        }
+        for w in &mut self.withdrawn {
+            lo(&mut w.at);
+            lo(&mut w.notice_at);
+        }
+        for e in self
+            .overrides
+            .iter_mut()
+            .chain(self.swaps.iter_mut())
+            .chain(self.replacements.iter_mut())
+        {
+            l(&mut e.at);
+            lo(&mut e.notice_at);
+        }
+        for c in self
+            .extra_granted
+            .iter_mut()
+            .chain(self.time_taken.iter_mut())
+        {
+            l(&mut c.at);
+        }
+        for a in &mut self.absences {
+            l(&mut a.at);
+        }
+        for st in self
+            .points_of_order
+            .iter_mut()
+            .chain(self.pauses.iter_mut())
+        {
+            l(&mut st.at);
+            lo(&mut st.until);
+        }
+        for u in &mut self.undone {
+            l(&mut u.at);
         }
     }
 

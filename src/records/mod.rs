@@ -14,14 +14,12 @@ use crate::domain::{Session, Slot, Time};
 /// A time as a person reads it in the records: in the list's time zone (SPEC section 10). Every
 /// export but `json`, and the report, write their times through this one function.
 pub fn local(s: &Session, t: Time) -> Time {
-    let _ = s;
-    t
+    s.local(t).fixed_offset()
 }
 
-/// "UTC+02:00": the list's time zone in words, for the pages that show it.
+/// "Europe/Vienna": the list's time zone, for the pages that show it.
 pub fn zone_words(s: &Session) -> String {
-    let _ = s;
-    "the offsets as recorded".to_string()
+    s.zone().name().to_string()
 }
 
 /// "17 October 10:00-13:00": a meeting slot as the report and the President's copy head it.

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 /// The picture's width in SVG units (the page scales it to its column).
 const WIDTH: i64 = 720;
 /// The room for the names at the left of the bars, and for the figures at their right.
-const LABEL: i64 = 230;
-const FIGURES: i64 = 120;
+const LABEL: i64 = 270;
+const FIGURES: i64 = 110;
 const ROW: i64 = 20;
 
 const CSS: &str = "
@@ -155,7 +155,7 @@ fn scaled(x: i64, scale: i64, width: i64) -> i64 {
 
 /// A name cut to fit the labels' room (SVG text does not wrap).
 fn label(text: &str) -> String {
-    const MAX: usize = 34;
+    const MAX: usize = 42;
     if text.chars().count() <= MAX {
         text.to_string()
     } else {
