@@ -1467,6 +1467,49 @@ mod tests {
     }
 
     #[test]
+    fn the_view_shows_the_floor_sections_and_the_two_time_lines() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let all: Vec<String> = ReportView::new(&r, 0, false)
+            .lines(200)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let all = all.join("\n");
+        for want in [
+            "Absences",
+            "#3 Peru (Ana), absent when called; the setting drop: dropped from the list",
+            "Points of order",
+            "Pauses",
+            "Extra time granted: 0:30 in all (1 time)",
+            "Time taken away: none",
+        ] {
+            assert!(all.contains(want), "missing {want:?} in\n{all}");
+        }
+    }
+
+    #[test]
+    fn a_point_of_order_not_over_stands_until_now() {
+        let mut s = session();
+        s.add(
+            Inscription::new("Chile", "Juan", Level::Delegate),
+            t("10:09:00"),
+        )
+        .unwrap();
+        s.next(t("10:10:00")).unwrap();
+        s.point_of_order(t("10:11:00")).unwrap();
+        let r = Report::compute(&s, t("10:12:30"));
+        assert_eq!(r.points_of_order.len(), 1);
+        assert_eq!(r.points_of_order[0].seconds, 90);
+        assert_eq!(r.points_of_order[0].until, None);
+        assert!(Report::standstill_line(&r.points_of_order[0]).contains("so far"));
+        // The clock runs again: the point of order lasted 2:00.
+        s.toggle_pause(t("10:13:00")).unwrap();
+        let r = Report::compute(&s, t("10:14:00"));
+        assert_eq!(r.points_of_order[0].seconds, 120);
+        assert!(r.pauses.is_empty());
+    }
+
+    #[test]
     fn scrolling_moves_the_content_and_stops_at_its_end() {
         let r = Report::compute(&session(), t("10:20:00"));
         let view = ReportView::new(&r, 0, true);

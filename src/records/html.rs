@@ -203,3 +203,28 @@ fn mode_words(m: Mode) -> &'static str {
         Mode::Video => "Video statement",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Inscription, Level, Settings, parse_time};
+
+    #[test]
+    fn names_are_escaped_and_the_page_reaches_nothing_outside() {
+        let t = parse_time("2022-10-17T09:00:00+02:00").unwrap();
+        let mut s = Session::new("<b>Title</b> & co", Settings::default(), t);
+        s.add(
+            Inscription::new("Chile", "<script>alert('x')</script>", Level::Delegate),
+            t,
+        )
+        .unwrap();
+        let page = president(&s, t);
+        assert!(!page.contains("<script"), "{page}");
+        assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assert!(page.contains("&lt;b&gt;Title&lt;/b&gt; &amp; co"));
+        assert!(!page.contains("http") && !page.contains("url("));
+        // Without slots: no projected start, no slot marks.
+        assert!(!page.contains("End of the meeting"));
+        assert!(page.contains("<td class=\"time\">—</td>"));
+    }
+}
