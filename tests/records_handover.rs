@@ -3,6 +3,7 @@
 //! rendered and printed by headless Chromium, and the report's sections on the floor (absences,
 //! points of order, pauses, meeting slots, extra time and time taken away, undo).
 
+mod needs;
 mod records_common;
 mod records_readers;
 
@@ -715,4 +716,24 @@ fn podium_report_prints_the_new_sections_and_writes_html_with_output() {
     if let Some(bytes) = records_readers::print_pdf(&path, &pdf) {
         assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 59"));
     }
+}
+
+#[test]
+fn report_output_refuses_the_session_file_and_leaves_it_alone() {
+    let env = Env::new();
+    let file = handover(&env);
+    let before = std::fs::read(&file).unwrap();
+    let f = file.to_str().unwrap();
+    let out = env
+        .podium(READ)
+        .args(["report", f, "--format", "html", "--output", f])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error:") && err.lines().count() == 1,
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
 }

@@ -6,21 +6,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The program, if it is installed. Under CI its absence is a failure naming the package.
+/// The program, if it is here (the shared rule of `tests/needs`: under CI its absence fails the
+/// test, naming it; elsewhere a SKIPPED line).
 pub fn program(name: &str, package: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(name))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is missing: install the Debian package {package} (.ci/run does)"
-        );
-        eprintln!("skipped: {name} is not installed (Debian package {package})");
-    }
-    found
+    let what_for =
+        format!("the records' readers; the Debian package {package}, which .ci/run installs");
+    crate::needs::tool(name, &["--version"], &what_for).then(|| PathBuf::from(name))
 }
 
 /// Converts the spreadsheet to CSV with LibreOffice (UTF-8, comma, quoted text) and returns it.
