@@ -737,3 +737,34 @@ fn report_output_refuses_the_session_file_and_leaves_it_alone() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+#[test]
+fn podium_report_names_the_absences_of_commands_and_what_the_setting_did() {
+    let env = Env::new();
+    let file = handover(&env);
+    let f = file.to_str().unwrap();
+    env.ok("2022-10-17T10:04:00+02:00", &["absent", f, "kenya"]);
+    env.ok("2022-10-17T10:04:10+02:00", &["set", f, "absent", "drop"]);
+    env.ok("2022-10-17T10:04:20+02:00", &["absent", f, "peru"]);
+    let text = env.ok(READ, &["report", f]);
+    let absences = &text[text.find("\nAbsences\n").expect("the section")..];
+    let absences = &absences[..absences[1..].find("\n\n").map_or(absences.len(), |i| i + 1)];
+    assert_eq!(
+        absences.trim(),
+        "Absences\n  \
+         2022-10-17 10:04 +02:00: #3 Kenya (Jane Doe), absent when called; the setting behind-next: moved behind Chile\n  \
+         2022-10-17 10:04 +02:00: #7 Peru (Ana Quispe), absent when called; the setting drop: dropped from the list",
+        "{text}"
+    );
+    // The meeting slots: Ghana's 3:20 in the first; nothing yet in the second.
+    assert!(
+        text.contains(
+            "17 October 10:00-10:15: 1 speaker heard in 3:20 (limits 3:00); 1 overrun, 0:20 over"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("18 October 10:00-13:00: nobody heard"),
+        "{text}"
+    );
+}
