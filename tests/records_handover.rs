@@ -220,6 +220,12 @@ fn markdown_keeps_the_complete_record_with_times_and_withdrawals() {
     let file = handover(&env);
     let out = export(&env, &file, &["--format", "md"]);
     assert!(out.contains("spoke 3:20 of 3:00"), "{out}");
+    // The time of the export too is read in the list's zone, whatever offset the clock gives.
+    let utc = env.ok(
+        "2022-10-17T08:05:00Z",
+        &["export", file.to_str().unwrap(), "--format", "md"],
+    );
+    assert!(utc.contains("as at 2022-10-17 10:05 +02:00"), "{utc}");
     assert!(out.contains("## Withdrawn"), "{out}");
 }
 

@@ -120,6 +120,8 @@ pub fn refuse_session_paths(file: &Path, out: &Path) -> Result<(), CliError> {
 
 /// The export in `format`, as bytes; `all` adds the speakers heard to the Journal's list.
 pub fn render(s: &Session, format: Format, now: Time, all: bool) -> Result<Vec<u8>, CliError> {
+    // "As at" times too are read in the list's zone.
+    let now = local(s, now);
     match format {
         Format::Csv => csv(s, now),
         Format::Md => Ok(markdown(s, now).into_bytes()),
