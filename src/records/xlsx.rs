@@ -14,7 +14,7 @@ use serde_json::Value;
 
 /// The columns in order: those of `list --json` first, as it writes them. A field that
 /// `list --json` gains later and this list does not name yet is still written, after these.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 26] = [
     "id",
     "position",
     "delegation",
@@ -35,6 +35,9 @@ pub const COLUMNS: [&str; 23] = [
     "introducer",
     "late_reason",
     "video_late",
+    "role",
+    "reply",
+    "moved",
     // Beyond `list --json`: what the spreadsheet's reader asks next.
     "started_at",
     "ended_at",
