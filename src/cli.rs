@@ -24,6 +24,9 @@ pub struct Cli {
     /// The session file the screen opens (created if absent).
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// Also serves the room's screens to browsers: PORT (this machine only) or HOST:PORT.
+    #[arg(long, value_name = "ADDR")]
+    pub serve: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -37,11 +40,17 @@ pub enum Command {
         speed: f64,
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
+        /// Also serves the room's screens to browsers: PORT (this machine only) or HOST:PORT.
+        #[arg(long, value_name = "ADDR")]
+        serve: Option<String>,
     },
     /// The read-only presenter view that follows FILE as the desk saves it.
     Display {
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
+        /// Also serves the room's screens to browsers: PORT (this machine only) or HOST:PORT.
+        #[arg(long, value_name = "ADDR")]
+        serve: Option<String>,
     },
     /// Creates a new session file (never overwrites one).
     New(NewArgs),
