@@ -8,6 +8,8 @@
 //! nowhere else.
 
 mod server;
+#[cfg(test)]
+mod http_tests;
 pub mod state;
 
 pub use server::{MAX_HEAD, MAX_STREAMS, Timeouts, random_key};
@@ -192,7 +194,7 @@ mod tests {
 
     #[test]
     fn the_pages_follow_the_list_with_a_speaker_else_the_last_speech_else_the_desk() {
-        let t = |s| parse_time(s).unwrap();
+        let t = |s: &str| parse_time(s).unwrap();
         let list = |title| {
             let mut s = Session::new(title, Settings::default(), t("2022-10-17T09:00:00+02:00"));
             for d in ["Peru", "Chile"] {

@@ -32,9 +32,6 @@ pub const MAX_HEAD: usize = 8 * 1024;
 /// At most this many connections at once (streams, page loads and idle ones together); more are
 /// closed as soon as they are accepted.
 const MAX_CONNECTIONS: usize = 256;
-/// A comment on every event stream this often (SPEC: at least every 15 seconds), which also
-/// finds out a page that has gone.
-const HEARTBEAT: Duration = Duration::from_secs(10);
 /// How soon a page reconnects after its stream broke (the SSE `retry` field).
 const RETRY: Duration = Duration::from_secs(1);
 
@@ -45,6 +42,9 @@ pub struct Timeouts {
     pub idle: Duration,
     /// A request not answered within this gets 408.
     pub answer: Duration,
+    /// A comment on every event stream this often (SPEC: at least every 15 seconds), which
+    /// also finds out a page that has gone.
+    pub heartbeat: Duration,
 }
 
 impl Default for Timeouts {
@@ -52,6 +52,7 @@ impl Default for Timeouts {
         Timeouts {
             idle: Duration::from_secs(20),
             answer: Duration::from_secs(10),
+            heartbeat: Duration::from_secs(10),
         }
     }
 }
@@ -64,6 +65,7 @@ struct Shared {
     key: Option<Arc<str>>,
     presenter: Arc<str>,
     speaker: Arc<str>,
+    heartbeat: Duration,
 }
 
 /// The pages, each one file with its style and script inline: nothing is fetched from
@@ -93,6 +95,7 @@ pub async fn serve(
         key: key.map(Arc::from),
         presenter: page(include_str!("pages/presenter.html")),
         speaker: page(include_str!("pages/speaker.html")),
+        heartbeat: timeouts.heartbeat,
     };
     let app = router(shared, timeouts);
     let connections = Arc::new(AtomicUsize::new(0));
@@ -269,7 +272,7 @@ async fn events(State(shared): State<Shared>) -> Response {
         .chain(later)
         .flat_map(|b| futures_util::stream::iter(events_of(&b)));
     Sse::new(stream)
-        .keep_alive(KeepAlive::new().interval(HEARTBEAT).text("podium"))
+        .keep_alive(KeepAlive::new().interval(shared.heartbeat).text("podium"))
         .into_response()
 }
 
