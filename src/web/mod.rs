@@ -7,9 +7,9 @@
 //! Everything asynchronous (tokio, axum, hyper) lives on the web thread started here and
 //! nowhere else.
 
-mod server;
 #[cfg(test)]
 mod http_tests;
+mod server;
 pub mod state;
 
 pub use server::{MAX_HEAD, MAX_STREAMS, Timeouts, random_key};
