@@ -3,7 +3,7 @@
 //! one writer at a time through an OS lock on FILE.lock, and a broken file never overwritten.
 
 use crate::domain::Session;
-use crate::domain::list::{FORMAT, VERSION};
+use crate::domain::list::{FORMAT, OLDEST_VERSION, VERSION};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -91,6 +91,16 @@ pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Session, StoreError> {
     parse(path, &text)
 }
 
+/// A version 1 file is a general list in the machine's time zone (SPEC section 5); it is read
+/// as version 2 and written back as version 2 at its next save.
+fn upgrade(mut s: Session) -> Session {
+    if s.time_zone.trim().is_empty() {
+        s.time_zone = crate::clock::machine_zone();
+    }
+    s.version = VERSION;
+    s
+}
+
 /// Parses the text of a session file, checking its format and version.
 pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
     #[derive(serde::Deserialize)]
@@ -111,7 +121,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
             });
         }
         match h.version.as_ref().and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(VERSION) => None,
+            Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v) => None,
             Some(v) => Some(StoreError::UnknownVersion {
                 path: show(path),
                 found: v.to_string(),
@@ -135,7 +145,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
             };
             match header_problem(&h) {
                 Some(e) => Err(e),
-                None => Ok(s),
+                None => Ok(upgrade(s)),
             }
         }
         Err(e) => {

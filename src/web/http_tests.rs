@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 fn session() -> Session {
     let t = parse_time("2022-10-17T10:00:00+02:00").expect("time");
     let mut s = Session::new("General discussion", Settings::default(), t);
+    s.time_zone = "Europe/Vienna".to_string();
     for (d, mode) in [
         ("Egypt", Mode::Floor),
         ("Fiji", Mode::Remote),
@@ -151,7 +152,7 @@ fn state_json_has_exactly_the_shape_of_spec_section_11() {
         v["now"]
             .as_str()
             .is_some_and(|n| n.starts_with("2022-10-17T10:03:2")),
-        "the desk's clock, not this machine's: {}",
+        "the desk's clock, in the list's zone: {}",
         v["now"]
     );
 }

@@ -6,7 +6,7 @@
 
 use crate::clock::Clock;
 use crate::domain::plan::Plan;
-use crate::domain::{Entry, Group, Level, Mode, Session, Speech, Time};
+use crate::domain::{Entry, Group, Level, Mode, Session, Speech, Time, Words};
 use chrono::SecondsFormat;
 use serde::Serialize;
 
@@ -43,6 +43,8 @@ pub struct Board {
     pub message: Option<String>,
     pub next: Vec<Upcoming>,
     pub plan_end: Option<Time>,
+    /// The list's time zone: every time in the JSON is written with its offset.
+    pub zone: chrono_tz::Tz,
     /// The desk's clock: real, or the rehearsal's simulated one.
     pub clock: Clock,
 }
@@ -65,7 +67,7 @@ impl Board {
         });
         Board {
             title: clean(&session.title),
-            kind: kind_of(session),
+            kind: session.kind.word().to_string(),
             opens: session.settings.opens,
             closes: session.settings.closes,
             speech: current.as_ref().and(session.speech.clone()),
@@ -86,6 +88,7 @@ impl Board {
                 })
                 .collect(),
             plan_end,
+            zone: session.zone(),
             clock,
         }
     }
@@ -128,7 +131,7 @@ impl Board {
             title: &self.title,
             kind: &self.kind,
             window: window(self.opens, self.closes, now),
-            now: rfc3339(now),
+            now: self.rfc3339(now),
             current,
             message: self.message.as_deref(),
             next: self
@@ -141,7 +144,7 @@ impl Board {
                     mode: e.mode.word(),
                 })
                 .collect(),
-            plan_end: self.plan_end.map(rfc3339),
+            plan_end: self.plan_end.map(|t| self.rfc3339(t)),
         };
         serde_json::to_string(&state).unwrap_or_else(|_| "{}".to_string())
     }
@@ -158,11 +161,6 @@ impl Board {
     }
 }
 
-/// The list's kind: `general` until the session carries one.
-fn kind_of(_session: &Session) -> String {
-    "general".to_string()
-}
-
 /// "not-open", "open" or "closed", as `list --json` says it.
 fn window(opens: Option<Time>, closes: Option<Time>, now: Time) -> &'static str {
     match (opens, closes) {
@@ -172,8 +170,13 @@ fn window(opens: Option<Time>, closes: Option<Time>, now: Time) -> &'static str 
     }
 }
 
-fn rfc3339(t: Time) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, false)
+impl Board {
+    /// RFC 3339 with the offset of the list's zone (SPEC section 10).
+    fn rfc3339(&self, t: Time) -> String {
+        t.with_timezone(&self.zone)
+            .fixed_offset()
+            .to_rfc3339_opts(SecondsFormat::Secs, false)
+    }
 }
 
 /// A text from the file as the pages may show it: control characters and bidirectional
