@@ -43,6 +43,8 @@ pub struct Board {
     pub message: Option<String>,
     pub next: Vec<Upcoming>,
     pub plan_end: Option<Time>,
+    /// The countdown turns amber this many seconds before the limit (the list's setting).
+    pub warning_seconds: i64,
     /// The list's time zone: every time in the JSON is written with its offset.
     pub zone: chrono_tz::Tz,
     /// The desk's clock: real, or the rehearsal's simulated one.
@@ -88,6 +90,7 @@ impl Board {
                 })
                 .collect(),
             plan_end,
+            warning_seconds: session.settings.warning_seconds,
             zone: session.zone(),
             clock,
         }
@@ -151,11 +154,12 @@ impl Board {
 
     /// The JSON of the `clock` event that goes with each `state` event: what a page needs to
     /// count down between events exactly as the desk does (the milliseconds already spoken, not
-    /// only the whole seconds, and the rehearsal's speed).
+    /// only the whole seconds; the rehearsal's speed; the list's amber threshold).
     pub fn clock_json(&self, now: Time) -> String {
         serde_json::json!({
             "elapsed_ms": self.elapsed_ms(now),
             "speed": self.clock.speed(),
+            "warning_seconds": self.warning_seconds,
         })
         .to_string()
     }

@@ -186,6 +186,8 @@ pub fn session(file: &Path, limit: &str, rows: &[(&str, &str, &[&str])]) {
         "General discussion",
         "--limit",
         limit,
+        "--chair-limit",
+        limit,
     ]);
     for (d, s, extra) in rows {
         let mut args = vec![

@@ -19,7 +19,7 @@
   var KINDS = { "opening": "Opening statements", "reply": "Right of reply" };
   var state = null;    // the last `state` event
   var clock = null;    // the `clock` event that came just before it
-  var anchor = null;   // {t: performance.now() then, elapsed: ms spoken then, speed, running, limit}
+  var anchor = null;   // {t: performance.now() then, elapsed: ms spoken then, speed, running, limit, warning}
   var source = null;
   var retry = null;
   var lastEvent = performance.now();
@@ -75,7 +75,8 @@
       var spoken = clock && typeof clock.elapsed_ms === "number" ? clock.elapsed_ms : c.elapsed_seconds * 1000;
       anchor = {
         t: performance.now(), elapsed: spoken, running: c.running, limit: c.limit_seconds,
-        speed: clock && clock.speed > 0 ? clock.speed : 1
+        speed: clock && clock.speed > 0 ? clock.speed : 1,
+        warning: clock && typeof clock.warning_seconds === "number" ? clock.warning_seconds : 30
       };
     } else {
       anchor = null;
@@ -140,7 +141,7 @@
       d.setAttribute("data-shown", (r < 0 ? "+" : "") + shown);
       fit();
     }
-    var colour = !anchor.running ? "paused" : r > 30 ? "ok" : r > 0 ? "warn" : "over";
+    var colour = !anchor.running ? "paused" : r > anchor.warning ? "ok" : r > 0 ? "warn" : "over";
     var z = zeroAt();
     var flashing = anchor.running && now >= z && now < z + 3000;
     d.className = "digits " + colour + (flashing ? " flash" : "");
