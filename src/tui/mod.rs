@@ -64,8 +64,11 @@ pub fn run(opts: RunOptions) -> i32 {
     };
     // A rehearsal's file records its simulated clock, so that what follows the file (a
     // display, a page) counts down on the rehearsal's time.
+    // A list that was a rehearsal's copy runs on the real clock from now on.
     if rehearsal {
         model.session.rehearsal_clock = Some(clock.record());
+        save(&mut model, &writer);
+    } else if model.session.rehearsal_clock.take().is_some() {
         save(&mut model, &writer);
     }
     // The server starts before the alternate screen, so that its addresses (and key) are
@@ -382,7 +385,10 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
         save(model, writer);
     }
     if let Some(path) = effects.save_copy {
-        let written = serde_json::to_vec_pretty(&model.session)
+        // The copy is a list to keep: it runs on the real clock, not the rehearsal's.
+        let mut copy = model.session.clone();
+        copy.rehearsal_clock = None;
+        let written = serde_json::to_vec_pretty(&copy)
             .map_err(std::io::Error::other)
             .and_then(|mut bytes| {
                 bytes.push(b'\n');
