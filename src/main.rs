@@ -57,7 +57,7 @@ fn main() {
             }
         }
         Some(Command::Rehearse { speed, file, serve }) => {
-            match podium::rehearse::prepare(file.as_deref(), cli::now()) {
+            match podium::rehearse::prepare(file.into_path().as_deref(), cli::now()) {
                 Ok(r) => {
                     let code = tui::run(RunOptions {
                         path: r.path.clone(),
@@ -77,7 +77,11 @@ fn main() {
             }
         }
         Some(Command::Display { file, serve }) => {
-            match file.map(Ok).unwrap_or_else(|| default_session(false)) {
+            match file
+                .into_path()
+                .map(Ok)
+                .unwrap_or_else(|| default_session(false))
+            {
                 Ok(path) => tui::display::run(&path, serve.as_deref()),
                 Err(e) => {
                     eprintln!("error: {e}");

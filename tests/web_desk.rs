@@ -4,25 +4,20 @@
 //! loopback; a rehearsal serves its simulated clock; `display` on a rehearsal's file counts down
 //! on the rehearsal's clock, in the terminal and on its pages.
 
+mod needs;
 mod pty_support;
 mod web_support;
 
-use pty_support::tmux_missing;
 use std::time::{Duration, Instant};
 use web_support::{get, open_stream, open_stuck_stream, request, serve, session};
 
-/// Under CI a missing tmux fails the test; elsewhere it is a skip, said so.
+/// Under CI a missing tmux fails the test, saying so; elsewhere it is a visible skip.
 fn no_tmux() -> bool {
-    if !tmux_missing() {
-        return false;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "tmux is not installed: the tests of the served screens need it (apt-get install tmux)"
-        );
-    }
-    println!("SKIPPED: tmux is not installed, so the served screens cannot be tested");
-    true
+    !needs::tool(
+        "tmux",
+        &["-V"],
+        "the served screens run the real desk in a terminal",
+    )
 }
 
 const ROWS: &[(&str, &str, &[&str])] = &[
