@@ -5,11 +5,11 @@
 //! the desk shows the next speaker at once; the page survives the desk quitting and starting
 //! again; the speaker's monitor has digits at least half the window's height.
 
-mod needs;
 mod pty_support;
 mod web_support;
 
 use fantoccini::{Client, ClientBuilder};
+use pty_support::needs;
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -4,7 +4,6 @@
 //! loopback; a rehearsal serves its simulated clock; `display` on a rehearsal's file counts down
 //! on the rehearsal's clock, in the terminal and on its pages.
 
-mod needs;
 mod pty_support;
 mod web_support;
 
@@ -13,11 +12,7 @@ use web_support::{get, open_stream, open_stuck_stream, request, serve, session};
 
 /// Under CI a missing tmux fails the test, saying so; elsewhere it is a visible skip.
 fn no_tmux() -> bool {
-    !needs::tool(
-        "tmux",
-        &["-V"],
-        "the served screens run the real desk in a terminal",
-    )
+    pty_support::tmux_missing()
 }
 
 const ROWS: &[(&str, &str, &[&str])] = &[
