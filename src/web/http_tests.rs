@@ -303,6 +303,12 @@ fn the_event_stream_sends_the_state_at_once_then_each_change_and_a_comment_betwe
     // Nothing changes: a comment keeps the stream alive (SPEC: at least every 15 s).
     let text = read_until(&mut c, ": podium");
     assert!(text.contains(": podium"), "{text}");
+    // A stream outlives the idle timeout (400 ms here): it is not an idle connection.
+    std::thread::sleep(Duration::from_millis(1200));
+    s.set_message("Please conclude", t);
+    feed.publish(board(&s));
+    let text = read_until(&mut c, "Please conclude");
+    assert!(text.contains("Please conclude"), "{text}");
     drop(c);
     let deadline = Instant::now() + Duration::from_secs(3);
     while feed.pages() != 0 && Instant::now() < deadline {
