@@ -25,7 +25,7 @@ sleep 0.5
 shot() { # PAGE OUT
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$work/profile-$2" --hide-scrollbars --window-size=1920,1080 --timeout=3000 \
+    --user-data-dir="$work/profile-$2" --hide-scrollbars --window-size=1920,1080 --timeout=6000 \
     --screenshot="$2" "${url}$1" >/dev/null 2>&1
 }
 shot "" docs/screen-presenter.png
