@@ -17,3 +17,4 @@ pub mod rehearse;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod web;

@@ -214,6 +214,8 @@ pub struct Model {
     /// The lists of the conference that speak before this one that day, for the plan (SPEC
     /// section 8); set by the loop when the list is shown (they do not change meanwhile).
     pub earlier: Vec<Session>,
+    /// The room's screens in a browser, when the desk serves them (SPEC section 11).
+    pub screens: crate::web::Screens,
 }
 
 impl Model {
@@ -245,6 +247,7 @@ impl Model {
             floor_elsewhere: None,
             switch_to: None,
             earlier: Vec::new(),
+            screens: crate::web::Screens::default(),
         };
         // A speech already over its time when podium opens has had its bell.
         if let (Some(s), Some(r)) = (&m.session.speech, m.session.remaining(now))

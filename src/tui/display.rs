@@ -68,17 +68,24 @@ fn shown(session: Option<&Session>, now: Time) -> Option<i64> {
     session.and_then(|s| s.remaining(now))
 }
 
-/// Runs the display on `path` until `q`, `Esc`, Ctrl-c, SIGTERM or SIGHUP.
-pub fn run(path: &Path) -> i32 {
-    run_on(path, None)
+/// The clock the display counts on: the rehearsal's simulated clock when the file records one
+/// (SPEC section 11), else the real one.
+fn clock_of(session: Option<&Session>) -> Clock {
+    Clock::of_file(session.and_then(|s| s.rehearsal_clock.as_ref()))
+}
+
+/// Runs the display on `path` until `q`, `Esc`, Ctrl-c, SIGTERM or SIGHUP; with `serve`, the
+/// room's screens in a browser show the same list.
+pub fn run(path: &Path, serve: Option<&str>) -> i32 {
+    run_on(path, None, serve)
 }
 
 /// `display --dir DIR`: follows the list of the conference that has the floor (SPEC section
 /// 8): the one with a speaker at the podium, else the one whose last speech ended last, else
 /// the first of the day (the opening statements before the general discussion).
-pub fn run_dir(dir: &Path) -> i32 {
+pub fn run_dir(dir: &Path, serve: Option<&str>) -> i32 {
     match floor_or_first(dir) {
-        Some(path) => run_on(&path, Some(dir)),
+        Some(path) => run_on(&path, Some(dir), serve),
         None => {
             eprintln!(
                 "error: {} holds no list of speakers one can read; give the folder of the conference (podium lists DIR shows what is there)",
@@ -123,7 +130,7 @@ fn folder_stamp(dir: &Path) -> Vec<(String, u64, Option<std::time::SystemTime>)>
     v
 }
 
-fn run_on(path: &Path, dir: Option<&Path>) -> i32 {
+fn run_on(path: &Path, dir: Option<&Path>, serve: Option<&str>) -> i32 {
     let mut follower = Follower::new(path);
     follower.poll();
     let mut stamp = dir.map(folder_stamp);
@@ -140,15 +147,31 @@ fn run_on(path: &Path, dir: Option<&Path>) -> i32 {
         );
         return 1;
     }
+    let mut clock = clock_of(follower.session.as_ref());
+    let board = |f: &Follower, clock: Clock| {
+        f.session
+            .as_ref()
+            .map(|s| crate::web::Board::of_file(s, clock))
+    };
+    let feed = match (serve, board(&follower, clock)) {
+        (Some(addr), Some(b)) => match crate::web::start(addr, b) {
+            Ok(feed) => Some(feed),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        },
+        _ => None,
+    };
     let Some((signals, mut terminal)) = super::enter() else {
         return 1;
     };
     let color = super::color_wanted();
-    let clock = Clock::real();
     let outcome = (|| -> std::io::Result<i32> {
         let mut drawn = None;
         let mut dirty = true;
         let mut next = upcoming(follower.session.as_ref());
+        let mut published = std::time::Instant::now();
         loop {
             if let Some(code) = signals.pending() {
                 return Ok(code);
@@ -166,9 +189,19 @@ fn run_on(path: &Path, dir: Option<&Path>) -> i32 {
                     }
                 }
             }
-            if follower.poll() {
+            let changed = follower.poll();
+            if changed {
                 next = upcoming(follower.session.as_ref());
+                clock = clock_of(follower.session.as_ref());
                 dirty = true;
+            }
+            // The pages hear of each save at once, and of the plan's end every minute.
+            if let Some(feed) = &feed
+                && (changed || published.elapsed() >= Duration::from_secs(60))
+                && let Some(b) = board(&follower, clock)
+            {
+                feed.publish(b);
+                published = std::time::Instant::now();
             }
             let now = clock.now();
             let key = shown(follower.session.as_ref(), now);

@@ -56,6 +56,16 @@ impl Room {
                 Some(e) => Err(e),
                 None => open_other(&l.path, clock, holder, shown.model.color),
             };
+            // In a rehearsal every list records the simulated clock, as the shown one does, so
+            // that what follows its file counts on the rehearsal's time (SPEC section 11).
+            let opened = opened.map(|mut o| {
+                let record = shown.model.rehearsal.map(|_| clock.record());
+                if o.model.session.rehearsal_clock != record {
+                    o.model.session.rehearsal_clock = record;
+                    checkpoint(&mut o, clock.now());
+                }
+                o
+            });
             match opened {
                 Ok(open) => places.push(Place {
                     name: l.name,
@@ -132,11 +142,13 @@ impl Room {
         let title = left.model.session.title.clone();
         let running = left.model.timer_running();
         let (rehearsal, color) = (left.model.rehearsal, left.model.color);
+        let screens = left.model.screens.clone();
         self.places[self.active].open = Some(left);
         self.active = to;
         let m = &mut self.shown.model;
         m.rehearsal = rehearsal;
         m.color = color;
+        m.screens = screens;
         self.plan_the_day(now);
         let m = &mut self.shown.model;
         m.say(format!(
