@@ -21,9 +21,9 @@ pub const SAMPLE_REPLY: &str = include_str!("../assets/sample-reply.json");
 /// The sample conference: (file name in the rehearsal's folder, text). The screen opens the
 /// first, the opening statements, and holds the others beside it (SPEC section 8).
 pub const SAMPLE_CONFERENCE: [(&str, &str); 3] = [
-    ("1-opening-rehearsal.json", SAMPLE_OPENING),
-    ("2-general-rehearsal.json", SAMPLE),
-    ("3-reply-rehearsal.json", SAMPLE_REPLY),
+    ("rehearsal.json", SAMPLE_OPENING),
+    ("rehearsal-general.json", SAMPLE),
+    ("rehearsal-reply.json", SAMPLE_REPLY),
 ];
 
 /// A rehearsal ready to open.
