@@ -56,7 +56,9 @@ pub const SETTING_KEYS: [&str; 10] = [
 /// The value of a setting as `podium set` would take it back.
 pub fn setting_value(s: &Session, key: &str) -> String {
     let st = &s.settings;
-    let time = |t: Option<Time>| t.map(cli::rfc3339).unwrap_or_else(|| "none".into());
+    // In the list's zone and in a form the officer types back (SPEC section 10).
+    let local = |t: Time| s.local(t).format("%Y-%m-%d %H:%M").to_string();
+    let time = |t: Option<Time>| t.map(local).unwrap_or_else(|| "none".into());
     let on_off = |b: bool| if b { "on" } else { "off" }.to_string();
     match key {
         "limit" => fmt_seconds(st.limit_seconds),
@@ -71,7 +73,7 @@ pub fn setting_value(s: &Session, key: &str) -> String {
             } else {
                 st.slots
                     .iter()
-                    .map(|s| format!("{}/{}", cli::rfc3339(s.start), cli::rfc3339(s.end)))
+                    .map(|s| format!("{}/{}", local(s.start), local(s.end)))
                     .collect::<Vec<_>>()
                     .join(",")
             }
@@ -755,9 +757,20 @@ fn add_form(m: &mut Model, form: &mut AddForm, msg: Msg, now: Time) -> Effects {
         Msg::Char(c) => form.type_char(c),
         Msg::Backspace => form.backspace(),
         Msg::Submit => {
+            let spelling = delegations::spelling(&form.delegation.text).ok();
             if let Some(ins) = form.inscription(&m.session, now) {
                 let label = format!("add {}", ins.delegation);
-                match m.change(&label, now, |s| s.add(ins, now)) {
+                // What the name resolution said goes to the status line with the change.
+                let noted = |mut done: Done| {
+                    if let Some(sp) = &spelling {
+                        if let Some(n) = &sp.note {
+                            done.message = format!("{n}; {}", done.message);
+                        }
+                        done.warnings.extend(sp.warning.clone());
+                    }
+                    done
+                };
+                match m.change(&label, now, |s| s.add(ins, now).map(noted)) {
                     Ok(e) => {
                         m.popup = Popup::None;
                         return e;
@@ -784,7 +797,7 @@ fn replace_form(m: &mut Model, form: &mut ReplaceForm, msg: Msg, now: Time) -> E
         Msg::Char(c) => form.type_char(c),
         Msg::Backspace => form.backspace(),
         Msg::Submit => {
-            if let Some((speaker, level, at)) = form.values(now) {
+            if let Some((speaker, level, at)) = form.values(&m.session, now) {
                 let id = form.entry;
                 let label = format!("replace the speaker of {}", m.title_of(id));
                 match m.change(&label, now, |s| s.replace(id, &speaker, level, at, now)) {
@@ -886,7 +899,8 @@ fn input(
             }
             InputFor::Setting(i) => {
                 let key = SETTING_KEYS[i.min(SETTING_KEYS.len() - 1)];
-                let result = cli::parse_setting(key, &text)
+                let reading = m.session.reading(now);
+                let result = cli::parse_setting(key, &text, &reading)
                     .map_err(|e| e.to_string())
                     .and_then(|setting| {
                         m.change(&format!("setting {key}"), now, |s| s.set(setting, now))

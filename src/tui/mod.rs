@@ -181,6 +181,8 @@ fn open(
 /// Saves; a failure shows the NOT SAVED banner until a save succeeds (the change stays in
 /// memory and the next change tries again).
 fn save(model: &mut Model, writer: &Writer) {
+    // The clock's times in the list's offset, as every time in the file (SPEC section 10).
+    model.session.normalise_times();
     match writer.save(&model.session) {
         Ok(()) => model.not_saved = None,
         Err(e) => model.not_saved = Some(e.to_string()),

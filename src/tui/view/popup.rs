@@ -116,7 +116,7 @@ fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> 
             AddField::RequestedAt => text_value(
                 &f.requested_at.text,
                 focused,
-                "now  (or HH:MM today, or 2022-10-14T09:30:00+02:00)",
+                "now  (or 09:12 today, 5 Sep 09:12, 2022-09-05 09:12)",
                 t,
             ),
             AddField::LateReason => {
@@ -132,6 +132,16 @@ fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> 
                     Span::styled(format!(" {} ", d.name), style),
                 ]));
             }
+        }
+        if field == AddField::Delegation
+            && f.suggestions.is_empty()
+            && f.error(field).is_none()
+            && let Some(note) = crate::tui::form::unresolved_note(&f.delegation.text)
+        {
+            lines.push(Line::styled(
+                format!("{:width$}? {note}", "", width = LABEL + 2),
+                t.dim(),
+            ));
         }
         if let Some(e) = f.error(field) {
             lines.push(error_line(e, t));
