@@ -266,6 +266,22 @@ pub const BINDINGS: &[Binding] = &[
     b(Main, Char('?'), Msg::Help, "?", "all keys", "help"),
     b(
         Main,
+        Enter,
+        Msg::Card,
+        "Enter",
+        "the selected entry's card: every field and its log; correct, record, reinstate",
+        "card",
+    ),
+    b(
+        Main,
+        Char('v'),
+        Msg::ShowAll,
+        "v",
+        "show or hide the heard and withdrawn entries among the queue",
+        "",
+    ),
+    b(
+        Main,
         Char('q'),
         Msg::Quit,
         "q",

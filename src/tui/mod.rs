@@ -6,6 +6,7 @@
 //! monotonic clock at draw time. Every change is saved before the next key is read.
 
 pub mod app;
+pub mod card;
 pub mod display;
 pub mod form;
 pub mod keymap;
