@@ -505,6 +505,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Status { file, json } => {
             let s = store::load(&file)?;
+            let now = s.in_zone(now);
             if json {
                 emit(&(status_json(&s, now) + "\n"))
             } else {
@@ -518,7 +519,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         } => crate::records::export::run(&file, format, output.as_deref(), now),
         Command::Report { file } => {
             let s = store::load(&file)?;
-            emit(&crate::report::Report::compute(&s, now).to_string())
+            emit(&crate::report::Report::compute(&s, s.in_zone(now)).to_string())
         }
         Command::Import {
             file,

@@ -48,6 +48,8 @@ pub fn run(file: &Path, format: Format, output: Option<&Path>, now: Time) -> Res
         refuse_session_paths(file, out)?;
     }
     let session = store::load(file)?;
+    // Every time shown in the list's zone (SPEC section 10), the time of the export too.
+    let now = session.in_zone(now);
     let bytes = render(&session, format, now)?;
     match output {
         Some(out) => {

@@ -102,7 +102,10 @@ pub fn run(path: &Path) -> i32 {
                 next = upcoming(follower.session.as_ref());
                 dirty = true;
             }
-            let now = clock.now();
+            let now = match follower.session.as_ref() {
+                Some(s) => s.in_zone(clock.now()),
+                None => clock.now(),
+            };
             let key = shown(follower.session.as_ref(), now);
             if dirty || drawn != Some(key) {
                 terminal.draw(|f| {

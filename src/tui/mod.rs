@@ -164,6 +164,7 @@ fn open(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
+    let now = session.in_zone(now);
     let mut model = Model::new(session, &name, now);
     model.color = color_wanted();
     model.rehearsal = rehearsal.then(|| clock.speed());
@@ -238,7 +239,8 @@ fn event_loop(
         if let Some(code) = signals.pending() {
             return Ok(code);
         }
-        let now = clock.now();
+        // The clock in the list's zone: every time shown is there (SPEC section 10).
+        let now = model.session.in_zone(clock.now());
         let key = shown(model, now);
         // Before every frame the model hears the time: the plan follows the minute, the bell
         // rings at zero.
@@ -250,7 +252,7 @@ fn event_loop(
             dirty = true;
         }
         if dirty {
-            let now = clock.now();
+            let now = model.session.in_zone(clock.now());
             let completed = terminal.draw(|f| {
                 f.render_widget(&view::Screen::new(model, now), f.area());
             })?;
@@ -298,7 +300,7 @@ fn event_loop(
                     }
                     let rehearsing = model.rehearsal.is_some();
                     if let Some(msg) = keymap::lookup(model.key_mode(), &key, rehearsing) {
-                        let effects = app::update(model, msg, clock.now());
+                        let effects = app::update(model, msg, model.session.in_zone(clock.now()));
                         if perform(effects, model, writer, clock) {
                             return Ok(0);
                         }
