@@ -28,9 +28,15 @@ fn the_card_records_the_introducer_and_statement_received_and_list_json_shows_th
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("session.json");
     podium(&file, &["new", "FILE", "--time-zone", "Europe/Vienna"]);
-    add_delegates(&file, &[("INTERPOL", "Mr. J. Stock"), ("Poland", "Ms. A. Nowak")]);
+    add_delegates(
+        &file,
+        &[("INTERPOL", "Mr. J. Stock"), ("Poland", "Ms. A. Nowak")],
+    );
     let tmux = Tmux::start("card", 100, 30);
-    tmux.text(&format!("'{bin}' --file '{}'; echo EXIT=$?", file.display()));
+    tmux.text(&format!(
+        "'{bin}' --file '{}'; echo EXIT=$?",
+        file.display()
+    ));
     tmux.keys(&["Enter"]);
     tmux.wait_for("the screen", |s| s.contains("Queue (2)"));
 

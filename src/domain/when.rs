@@ -44,13 +44,30 @@ impl Reading {
     }
 
     /// Reads `START/END`; an END of only `HH:MM` is on START's day (`2022-10-17 10:00/13:00`).
+    /// A day and two hours, as the settings screen writes a slot, read the same:
+    /// `2022-10-17 10:00-13:00`, `17 Oct 10:00–13:00`.
     pub fn slot(&self, text: &str) -> Result<Slot, String> {
-        let (a, b) = text.split_once('/').ok_or_else(|| {
-            format!(
-                "\"{}\" is not a meeting slot: write START/END, e.g. 2022-10-17 10:00/2022-10-17 13:00 (or 2022-10-17 10:00/13:00)",
-                text.trim()
-            )
-        })?;
+        let day_and_hours = || {
+            let t = text.trim();
+            let (day, hours) = t.rsplit_once(char::is_whitespace)?;
+            let (a, b) = hours.split_once(['-', '–'])?;
+            clock_time(a)?;
+            clock_time(b)?;
+            Some((format!("{} {a}", day.trim()), b.to_string()))
+        };
+        let owned;
+        let (a, b) = match text.split_once('/') {
+            Some(ab) => ab,
+            None => {
+                owned = day_and_hours().ok_or_else(|| {
+                    format!(
+                        "\"{}\" is not a meeting slot: write a day and two hours, e.g. 2022-10-17 10:00-13:00 or 17 Oct 10:00-13:00 (or START/END)",
+                        text.trim()
+                    )
+                })?;
+                (owned.0.as_str(), owned.1.as_str())
+            }
+        };
         let start = self.time(a)?;
         let end = match clock_time(b.trim()) {
             Some(t) => {
@@ -346,6 +363,10 @@ mod tests {
         assert_eq!(s.start.to_rfc3339(), "2022-10-17T10:00:00+02:00");
         assert_eq!(s.end.to_rfc3339(), "2022-10-17T13:00:00+02:00");
         assert!(r.slot("2022-10-17 13:00/10:00").is_err());
+        let rows = r.slot("17 Oct 15:00-18:00").expect("a day and two hours");
+        assert_eq!(rows.start.to_rfc3339(), "2022-10-17T15:00:00+02:00");
+        assert_eq!(rows.end.to_rfc3339(), "2022-10-17T18:00:00+02:00");
+        assert!(r.slot("2022-10-17 10:00–13:00").is_ok());
         assert!(r.slot("10:00").is_err());
     }
 

@@ -41,7 +41,7 @@ impl Effects {
 }
 
 /// The settings the settings screen edits, with their `podium set` keys.
-pub const SETTING_KEYS: [&str; 10] = [
+pub const SETTING_KEYS: [&str; 12] = [
     "limit",
     "chair-limit",
     "changeover",
@@ -52,6 +52,8 @@ pub const SETTING_KEYS: [&str; 10] = [
     "observers-last",
     "protocol-order",
     "absent",
+    "title",
+    "time-zone",
 ];
 
 /// The value of a setting as `podium set` would take it back.
@@ -74,14 +76,23 @@ pub fn setting_value(s: &Session, key: &str) -> String {
             } else {
                 st.slots
                     .iter()
-                    .map(|s| format!("{}/{}", local(s.start), local(s.end)))
+                    // A day and two hours, in the list's zone: the rows the officer reads.
+                    .map(|slot| {
+                        format!(
+                            "{}-{}",
+                            local(slot.start),
+                            s.local(slot.end).format("%H:%M")
+                        )
+                    })
                     .collect::<Vec<_>>()
-                    .join(",")
+                    .join(", ")
             }
         }
         "observers-last" => on_off(st.observers_last),
         "protocol-order" => on_off(st.protocol_order),
         "absent" => st.absent.word().to_string(),
+        "title" => s.title.clone(),
+        "time-zone" => s.time_zone.clone(),
         _ => String::new(),
     }
 }
@@ -164,6 +175,8 @@ pub struct Model {
     /// Find: the last text found and how many matches were passed over (`/` Enter: the next).
     pub last_find: String,
     pub find_skip: usize,
+    /// A setting's input has just opened with its value selected: typing replaces it.
+    pub input_fresh: bool,
     pub plan: Plan,
     /// Where the ministerial tier, the others and the observers begin.
     pub sections: Vec<Section>,
@@ -208,6 +221,7 @@ impl Model {
             show_all: false,
             last_find: String::new(),
             find_skip: 0,
+            input_fresh: false,
             plan: Plan::default(),
             sections: Vec::new(),
             heard: Vec::new(),
@@ -662,8 +676,38 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 };
                 Effects::none()
             }
+            // Space turns an on/off setting at once.
+            Msg::Char(' ') => {
+                let key = SETTING_KEYS[selected.min(SETTING_KEYS.len() - 1)];
+                let value = setting_value(&m.session, key);
+                let turned = match value.as_str() {
+                    "on" => "off",
+                    "off" => "on",
+                    _ => {
+                        m.popup = Popup::Settings {
+                            selected,
+                            error: Some(format!("{key} is not on/off: Enter changes it")),
+                        };
+                        return Effects::none();
+                    }
+                };
+                let reading = m.session.reading(now);
+                let result = cli::parse_setting(key, turned, &reading)
+                    .map_err(|e| e.to_string())
+                    .and_then(|setting| {
+                        m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
+                            .map_err(|e| e.to_string())
+                    });
+                m.popup = Popup::Settings {
+                    selected,
+                    error: result.as_ref().err().cloned(),
+                };
+                return result.unwrap_or_else(|_| Effects::none());
+            }
             Msg::Submit => {
                 let key = SETTING_KEYS[selected.min(SETTING_KEYS.len() - 1)];
+                // The value opens selected: typing replaces it, arrows or Backspace edit it.
+                m.input_fresh = true;
                 m.popup = Popup::Input {
                     purpose: InputFor::Setting(selected),
                     text: setting_value(&m.session, key),
@@ -978,6 +1022,23 @@ fn input(
         }
     };
     let mut error = error;
+    // The first key in a freshly opened setting: a character replaces the selected value,
+    // Backspace clears it; anything else keeps it for editing.
+    if std::mem::take(&mut m.input_fresh) {
+        match msg {
+            Msg::Char(_) | Msg::Backspace => text.clear(),
+            Msg::Left | Msg::Right => {}
+            _ => {}
+        }
+        if msg == Msg::Backspace {
+            m.popup = Popup::Input {
+                purpose,
+                text,
+                error: None,
+            };
+            return Effects::none();
+        }
+    }
     let notice = matches!(
         purpose,
         InputFor::WithdrawNotice(_) | InputFor::SwapNotice(..)

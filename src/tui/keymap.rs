@@ -495,6 +495,14 @@ pub const BINDINGS: &[Binding] = &[
         "change",
     ),
     b(Settings, Esc, Msg::Close, "Esc", "close", "close"),
+    b(
+        Settings,
+        Char(' '),
+        Msg::Char(' '),
+        "Space",
+        "turn an on/off setting",
+        "on/off",
+    ),
     // ----- questions -----
     b(Confirm, Char('y'), Msg::Yes, "y", "yes", "yes"),
     b(Confirm, Char('Y'), Msg::Yes, "Y", "yes", ""),

@@ -566,3 +566,51 @@ fn v_shows_withdrawn_entries_and_the_card_reinstates_one_at_its_place() {
     assert!(update(&mut m, Msg::Submit, t0()).save);
     assert_eq!(m.queue[1], id);
 }
+
+#[test]
+fn a_setting_opens_selected_so_typing_replaces_it_and_space_turns_an_on_off_one() {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Settings, t0());
+    // limit is the first setting: its value "3:00" is replaced by what is typed.
+    update(&mut m, Msg::Submit, t0());
+    type_text(&mut m, "4m", t0());
+    assert!(update(&mut m, Msg::Submit, t0()).save);
+    assert_eq!(m.session.settings.limit_seconds, 240);
+    // observers-last (the eighth) turns with Space.
+    let before = m.session.settings.observers_last;
+    send(&mut m, &[Msg::Down; 7], t0());
+    assert!(update(&mut m, Msg::Char(' '), t0()).save);
+    assert_eq!(m.session.settings.observers_last, !before);
+    // The title (the eleventh) is editable.
+    send(
+        &mut m,
+        &[Msg::Down, Msg::Down, Msg::Down, Msg::Submit],
+        t0(),
+    );
+    type_text(&mut m, "Item 1 (f)", t0());
+    assert!(update(&mut m, Msg::Submit, t0()).save);
+    assert_eq!(m.session.title, "Item 1 (f)");
+}
+
+#[test]
+fn find_puts_a_name_that_begins_with_the_text_before_one_that_contains_it() {
+    let mut s = twelve();
+    for d in ["INTERPOL", "Poland"] {
+        s.add(
+            crate::domain::Inscription::new(d, "S", Level::Delegate),
+            t0(),
+        )
+        .expect("added");
+    }
+    let mut m = model(s, t0());
+    update(&mut m, Msg::Find, t0());
+    type_text(&mut m, "pol", t0());
+    let poland = m.selected_id().and_then(|id| m.session.entry(id));
+    assert_eq!(poland.map(|e| e.delegation.as_str()), Some("Poland"));
+    update(&mut m, Msg::Submit, t0());
+    // / and Enter again: the next match.
+    update(&mut m, Msg::Find, t0());
+    update(&mut m, Msg::Submit, t0());
+    let next = m.selected_id().and_then(|id| m.session.entry(id));
+    assert_eq!(next.map(|e| e.delegation.as_str()), Some("INTERPOL"));
+}

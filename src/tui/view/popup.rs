@@ -381,16 +381,22 @@ impl Widget for &PopupView<'_> {
                             " Setting: {} ",
                             SETTING_KEYS[(*i).min(SETTING_KEYS.len() - 1)]
                         ),
-                        "as `podium set` takes it; none clears a time · Enter sets · Esc cancels",
+                        "typing replaces the value; none clears a time; slots: 17 Oct 10:00-13:00, 17 Oct 15:00-18:00 · Enter sets · Esc cancels",
                     ),
                     InputFor::SaveCopy => (
                         " Save a copy of the rehearsal ".to_string(),
                         "a path, e.g. /tmp/rehearsal.json · Enter saves · Esc cancels",
                     ),
                 };
+                // A setting opens with its value selected: typing replaces it.
+                let typed = if m.input_fresh && !text.is_empty() {
+                    Span::styled(text.clone(), t.selected())
+                } else {
+                    Span::raw(text.clone())
+                };
                 let mut lines = vec![Line::from(vec![
                     Span::styled("> ", t.key()),
-                    Span::raw(text.clone()),
+                    typed,
                     Span::styled(" ", t.selected()),
                 ])];
                 if let Some(e) = error {
@@ -417,10 +423,16 @@ impl Widget for &PopupView<'_> {
                     } else {
                         ratatui::style::Style::new()
                     };
-                    lines.push(Line::styled(
-                        format!(" {key:<16}{}", setting_value(&m.session, key)),
-                        style,
-                    ));
+                    let value = setting_value(&m.session, key);
+                    if *key == "slots" && value != "none" {
+                        // One row per meeting slot: a day and two hours, in the list's zone.
+                        for (k, slot) in value.split(", ").enumerate() {
+                            let label = if k == 0 { *key } else { "" };
+                            lines.push(Line::styled(format!(" {label:<16}{slot}"), style));
+                        }
+                    } else {
+                        lines.push(Line::styled(format!(" {key:<16}{value}"), style));
+                    }
                 }
                 if let Some(e) = error {
                     lines.push(Line::styled(format!("✗ {e}"), t.error()));
