@@ -371,14 +371,14 @@ impl Model {
 
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = StatusLine {
-            text: text.into(),
+            text: screen_words(&text.into()),
             error: false,
         };
     }
 
     pub fn fail(&mut self, text: impl Into<String>) {
         self.status = StatusLine {
-            text: text.into(),
+            text: screen_words(&text.into()),
             error: true,
         };
     }
@@ -966,7 +966,7 @@ fn card_form(m: &mut Model, card: &mut Card, msg: Msg, now: Time) -> Effects {
                     m.popup = Popup::None;
                     return e;
                 }
-                Err(e) => card.error = Some(e.to_string()),
+                Err(e) => card.error = Some(screen_words(&e.to_string())),
             }
         }
         _ => {}
@@ -1212,6 +1212,23 @@ impl Model {
             *scroll = (*scroll).min(max);
         }
     }
+}
+
+/// A message of the list's rules in the screen's words: the command line's flags become the
+/// fields of the forms (SPEC section 4: no `--flag` on the screen).
+pub fn screen_words(text: &str) -> String {
+    let mut out = text
+        .replace("with --late REASON", "as the late reason")
+        .replace("--late REASON", "the late reason")
+        .replace("with --at", "as the time")
+        .replace("use --chair-of", "choose on behalf of a group")
+        .replace("`podium list FILE` shows the ids", "the list shows the ids")
+        .replace("give its id as `podium list FILE` shows it", "select it");
+    // Any other flag: its word alone.
+    while let Some(i) = out.find(" --") {
+        out.replace_range(i + 1..i + 3, "");
+    }
+    out
 }
 
 /// HH:MM of a time, for the screen.

@@ -360,7 +360,7 @@ impl AddForm {
             RuleError::OutsideWindow { .. } => AddField::LateReason,
             _ => AddField::Delegation,
         };
-        self.errors.push((field, e.to_string()));
+        self.errors.push((field, super::app::screen_words(&e.to_string())));
         self.focus = field;
     }
 }
@@ -473,7 +473,7 @@ impl ReplaceForm {
             RuleError::NoticeBeforeRequest { .. } => ReplaceField::NoticeAt,
             _ => ReplaceField::Speaker,
         };
-        self.errors.push((field, e.to_string()));
+        self.errors.push((field, super::app::screen_words(&e.to_string())));
         self.focus = field;
     }
 }

@@ -614,3 +614,12 @@ fn find_puts_a_name_that_begins_with_the_text_before_one_that_contains_it() {
     let next = m.selected_id().and_then(|id| m.session.entry(id));
     assert_eq!(next.map(|e| e.delegation.as_str()), Some("INTERPOL"));
 }
+
+#[test]
+fn the_screen_s_messages_name_no_flag_of_the_command_line() {
+    use super::app::screen_words;
+    let duplicate = "Kenya already has entry #3 on this list; one entry per delegation (a statement on behalf of a regional group is a separate entry: use --chair-of). Withdraw #3 first to replace it";
+    assert!(!screen_words(duplicate).contains("--"));
+    let late = "R1: the list of speakers closes at 2022-10-17 12:00 +02:00; this request was made at 2022-10-18 09:00 +02:00. If it reached the secretariat in time, give its real time with --at; to accept it anyway, give the President's reason with --late REASON";
+    assert!(!screen_words(late).contains("--"), "{}", screen_words(late));
+}
