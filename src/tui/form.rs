@@ -360,7 +360,8 @@ impl AddForm {
             RuleError::OutsideWindow { .. } => AddField::LateReason,
             _ => AddField::Delegation,
         };
-        self.errors.push((field, super::app::screen_words(&e.to_string())));
+        self.errors
+            .push((field, super::app::screen_words(&e.to_string())));
         self.focus = field;
     }
 }
@@ -473,7 +474,8 @@ impl ReplaceForm {
             RuleError::NoticeBeforeRequest { .. } => ReplaceField::NoticeAt,
             _ => ReplaceField::Speaker,
         };
-        self.errors.push((field, super::app::screen_words(&e.to_string())));
+        self.errors
+            .push((field, super::app::screen_words(&e.to_string())));
         self.focus = field;
     }
 }
