@@ -66,6 +66,16 @@ pub struct Spelling {
 /// the candidates.
 pub fn spelling(typed: &str) -> Result<Spelling, String> {
     let typed = typed.trim();
+    // A name with a control character is not matched (its key would hide the character): it
+    // goes to the rules as typed, which refuse it.
+    if typed.chars().any(char::is_control) {
+        return Ok(Spelling {
+            name: typed.to_string(),
+            category: None,
+            note: None,
+            warning: None,
+        });
+    }
     match resolve(typed) {
         Resolved::Known { name, category } => Ok(Spelling {
             note: (name != typed).then(|| format!("\"{typed}\" is written \"{name}\"")),

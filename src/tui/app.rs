@@ -702,7 +702,7 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                     selected,
                     error: result.as_ref().err().cloned(),
                 };
-                return result.unwrap_or_else(|_| Effects::none());
+                result.unwrap_or_else(|_| Effects::none())
             }
             Msg::Submit => {
                 let key = SETTING_KEYS[selected.min(SETTING_KEYS.len() - 1)];
