@@ -790,11 +790,13 @@ impl Session {
     pub fn add(&mut self, ins: Inscription, now: Time) -> Result<Done, RuleError> {
         let checked = self.check_inscription(ins, now)?;
         let key = dup_key(&checked);
-        if let Some(dup) = self
-            .entries
-            .iter()
-            .find(|e| blocking_key(e).as_ref() == Some(&key))
-        {
+        // The group first: it is cheap to compare, the name's key is computed only where the
+        // group matches.
+        if let Some(dup) = self.entries.iter().find(|e| {
+            e.chair_of == key.1
+                && e.status != Status::Withdrawn
+                && blocking_key(e).as_ref() == Some(&key)
+        }) {
             return Err(duplicate(dup));
         }
         let (id, warnings) = self.admit(checked, now);

@@ -9,11 +9,36 @@ use std::collections::HashMap;
 /// The key names are compared by: accents removed, lower case, letters and digits only, "&"
 /// read as "and". "Côte d'Ivoire", "COTE D IVOIRE" and "Cote dIvoire" share one key.
 pub fn name_key(text: &str) -> String {
-    deunicode::deunicode(&text.replace('&', " and "))
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    // ASCII needs no transliteration: the one-entry rule computes this for every entry of a
+    // long list at each inscription.
+    let ascii;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        ascii = deunicode::deunicode(text);
+        &ascii
+    };
+    let mut key = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        key.extend(ascii_key(&rest[..i]));
+        key.push_str("and");
+        rest = &rest[i + 1..];
+    }
+    key.extend(ascii_key(rest));
+    if key.is_empty() {
+        // Nothing to compare by letters (symbols only, a script without transliteration):
+        // the text itself, so that two such names are not taken for one.
+        return text.trim().to_lowercase();
+    }
+    key
+}
+
+/// The letters (lower case) and digits of ASCII text.
+fn ascii_key(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
 }
 
 /// What a typed name resolves to.
