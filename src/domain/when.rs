@@ -200,7 +200,7 @@ fn month(text: &str) -> Option<u32> {
 /// The refusal of a time that does not parse: the accepted forms, in plain words.
 fn not_a_time(text: &str, zone: Tz) -> String {
     format!(
-        "\"{}\" is not a time podium reads: write it as 2022-09-05 09:12, 5 Sep 09:12, 5 September 2022 09:12, Sep 5 09:12 or 09:12 (today), in the list's time zone ({}), or with its offset as 2022-09-05T09:12:00+02:00",
+        "\"{}\" is not a time podium reads: write it with its offset as RFC 3339, e.g. 2022-10-14T09:30:00+02:00, or in the list's time zone ({}) as 2022-09-05 09:12, 5 Sep 09:12, 5 September 2022 09:12, Sep 5 09:12 or 09:12 (today)",
         text.trim(),
         zone.name()
     )
