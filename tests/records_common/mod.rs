@@ -33,7 +33,7 @@ impl Env {
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path())
             .env("PODIUM_NOW", now)
-            // The machine's zone of a desk in Vienna: the list's times are shown in it.
+            // The lists take the machine's zone: Vienna's, where these meetings sit (+02:00).
             .env("TZ", "Europe/Vienna")
             .env("NO_COLOR", "1");
         c
@@ -152,10 +152,6 @@ impl Env {
             "Mgr. Rossi",
             "--level",
             "head-of-delegation",
-            // Counted with the parties, so that this meeting keeps its order: without it the
-            // reference data makes the Holy See an observer State, which speaks last.
-            "--category",
-            "state-party",
             "--at",
             "2022-09-11T10:00:00+02:00",
         ]);
