@@ -4,6 +4,7 @@ pub mod history;
 pub mod level;
 pub mod list;
 pub mod plan;
+pub mod text;
 pub mod timer;
 
 use chrono::{DateTime, FixedOffset};

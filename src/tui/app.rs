@@ -878,7 +878,13 @@ fn input(
             InputFor::Message => {
                 m.popup = Popup::None;
                 let before = Snapshot::of(&m.session);
-                let done = m.session.set_message(&text, now);
+                let done = match m.session.set_message(&text, now) {
+                    Ok(done) => done,
+                    Err(e) => {
+                        m.fail(e.to_string());
+                        return Effects::none();
+                    }
+                };
                 m.history
                     .record(&before, &m.session, "message to the speaker");
                 m.after(done, now);

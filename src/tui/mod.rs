@@ -55,7 +55,10 @@ pub fn run(opts: RunOptions) -> i32 {
     let (writer, mut model) = match open(&path, &clock, rehearsal) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!(
+                "error: {}",
+                crate::domain::text::clean_lines(&e.to_string())
+            );
             return 1;
         }
     };
