@@ -463,9 +463,12 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
     if msg == Msg::Tick {
         return tick(m, now);
     }
-    // Ctrl-c and q from anywhere: quit, asking first while a timer runs.
+    // Ctrl-c and q from anywhere: quit, asking first while a timer runs or while changes are
+    // not saved (SPEC section 5: the screen never quits silently with changes not saved).
     if msg == Msg::Quit {
-        if matches!(m.popup, Popup::Confirm(Question::Quit)) || !m.timer_running() {
+        if matches!(m.popup, Popup::Confirm(Question::Quit))
+            || (!m.timer_running() && m.not_saved.is_none())
+        {
             return Effects {
                 quit: true,
                 ..Effects::default()

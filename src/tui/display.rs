@@ -85,7 +85,7 @@ pub fn run(path: &Path) -> i32 {
         );
         return 1;
     }
-    let Some((signals, mut terminal)) = super::enter() else {
+    let Some((signals, tty, mut terminal)) = super::enter() else {
         return 1;
     };
     let color = super::color_wanted();
@@ -118,10 +118,11 @@ pub fn run(path: &Path) -> i32 {
                 drawn = Some(key);
                 dirty = false;
             }
-            if !event::poll(LOOK)? {
+            // Never crossterm's own wait: on a terminal that has gone it spins (see tty).
+            if !tty.poll(LOOK)? {
                 continue;
             }
-            while event::poll(Duration::ZERO)? {
+            loop {
                 match event::read()? {
                     Event::Key(k) if k.kind == KeyEventKind::Press => {
                         let ctrl_c = k.code == KeyCode::Char('c')
@@ -133,6 +134,9 @@ pub fn run(path: &Path) -> i32 {
                     Event::Resize(_, _) => dirty = true,
                     _ => {}
                 }
+                if !tty.poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
     })();
@@ -140,6 +144,8 @@ pub fn run(path: &Path) -> i32 {
     restore();
     match outcome {
         Ok(code) => code,
+        // The terminal went away: nothing to save, end as a hang-up ends.
+        Err(e) if super::tty::is_gone(&e) => 129,
         Err(e) => {
             eprintln!("error: the terminal failed ({e})");
             1

@@ -10,6 +10,7 @@ pub mod display;
 pub mod form;
 pub mod keymap;
 pub mod msg;
+mod tty;
 pub mod view;
 
 #[cfg(test)]
@@ -62,7 +63,7 @@ pub fn run(opts: RunOptions) -> i32 {
             return 1;
         }
     };
-    let Some((signals, mut terminal)) = enter() else {
+    let Some((signals, tty, mut terminal)) = enter() else {
         return 1;
     };
     let panic_on = test_panic_key();
@@ -71,7 +72,7 @@ pub fn run(opts: RunOptions) -> i32 {
         &mut model,
         &writer,
         &mut clock,
-        &signals,
+        (&signals, &tty),
         panic_on,
     );
     // Leaving in any way leaves a running speech running in the file: save a checkpoint.
@@ -91,6 +92,15 @@ pub fn run(opts: RunOptions) -> i32 {
             }
             code
         }
+        // The terminal went away (closed, hung up): the checkpoint above is saved; end as a
+        // hang-up ends, whether or not a SIGHUP came.
+        Err(e) if tty::is_gone(&e) => {
+            eprintln!(
+                "the terminal went away; the list was saved in {}",
+                path.display()
+            );
+            if not_saved.is_some() { 1 } else { 129 }
+        }
         Err(e) => {
             eprintln!(
                 "error: the terminal failed ({e}); the list was saved in {}",
@@ -103,7 +113,7 @@ pub fn run(opts: RunOptions) -> i32 {
 
 /// Watches SIGTERM and SIGHUP, then takes the terminal (raw mode, alternate screen); on a
 /// failure says why on stderr and gives the terminal back. Shared by the desk and the display.
-pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
+pub(crate) fn enter() -> Option<(Signals, tty::Tty, ratatui::DefaultTerminal)> {
     let signals = match Signals::register() {
         Ok(s) => s,
         Err(e) => {
@@ -111,9 +121,18 @@ pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
             return None;
         }
     };
+    let tty = match tty::Tty::open() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "error: cannot open the terminal ({e}); the commands still work (podium --help)"
+            );
+            return None;
+        }
+    };
     // ratatui's init installs a panic hook that restores the terminal first, then prints.
     match ratatui::try_init() {
-        Ok(terminal) => Some((signals, terminal)),
+        Ok(terminal) => Some((signals, tty, terminal)),
         Err(e) => {
             restore();
             eprintln!(
@@ -227,7 +246,7 @@ fn event_loop(
     model: &mut Model,
     writer: &Writer,
     clock: &mut Clock,
-    signals: &Signals,
+    (signals, tty): (&Signals, &tty::Tty),
     panic_on: Option<char>,
 ) -> std::io::Result<i32> {
     let mut drawn: Option<Option<i64>> = None;
@@ -282,7 +301,8 @@ fn event_loop(
             checkpointed = Instant::now();
         }
         let wait = until_change(model, clock, clock.now());
-        if !event::poll(wait)? {
+        // Never crossterm's own wait: on a terminal that has gone it spins (see tty).
+        if !tty.poll(wait)? {
             continue;
         }
         // Drain every queued event, then draw once.
@@ -307,7 +327,7 @@ fn event_loop(
                 Event::Resize(_, _) => dirty = true,
                 _ => {}
             }
-            if !event::poll(Duration::ZERO)? {
+            if !tty.poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -359,7 +379,8 @@ pub(crate) struct Signals {
 
 #[cfg(unix)]
 impl Signals {
-    const GRACE: Duration = Duration::from_secs(2);
+    /// Short enough that even a stuck loop ends within the second the SPEC allows.
+    const GRACE: Duration = Duration::from_millis(800);
 
     pub(crate) fn register() -> std::io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGTERM};
