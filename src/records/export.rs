@@ -154,7 +154,8 @@ pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
             e.statement_received.to_string(),
             e.no_post.to_string(),
         ];
-        w.write_record(&record).map_err(bad)?;
+        w.write_record(record.iter().map(|c| super::formula::guard(c).into_owned()))
+            .map_err(bad)?;
     }
     w.into_inner()
         .map_err(|e| CliError::Input(format!("cannot write the CSV export ({e})")))
