@@ -183,7 +183,8 @@ fn clean_value(v: &mut serde_json::Value) {
     use crate::domain::text;
     match v {
         serde_json::Value::String(s) => {
-            let cleaned = text::clip(&text::clean(s), READ_CLIP).into_owned();
+            // Clipped first: a 10 MB name is cut before it is looked at character by character.
+            let cleaned = text::clean(&text::clip(s, READ_CLIP)).into_owned();
             *s = cleaned;
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(clean_value),
@@ -197,12 +198,32 @@ fn parse_with(path: &Path, text: &str, clean: bool) -> Result<Session, StoreErro
         // A broken file falls through to the plain reading, which says where it breaks.
         if let Ok(mut v) = serde_json::from_str::<serde_json::Value>(text) {
             clean_value(&mut v);
-            if let Ok(s) = serde_json::from_value::<Session>(v) {
+            if let Ok(mut s) = serde_json::from_value::<Session>(v) {
+                clip_names(&mut s);
                 return check_header(path, s);
             }
         }
     }
     parse_plain(path, text)
+}
+
+/// The texts the officer types, clipped to the limit they are typed within (a hand-edited name
+/// of 10 MB is shown as its first 200 characters; `check` names its real length).
+fn clip_names(s: &mut Session) {
+    use crate::domain::text::{LIMIT, clip};
+    let cut = |t: &mut String| {
+        if let std::borrow::Cow::Owned(c) = clip(t, LIMIT) {
+            *t = c;
+        }
+    };
+    cut(&mut s.title);
+    s.message.as_mut().map(cut);
+    for e in &mut s.entries {
+        cut(&mut e.delegation);
+        cut(&mut e.speaker);
+        e.introducer.as_mut().map(cut);
+        e.late_reason.as_mut().map(cut);
+    }
 }
 
 fn check_header(path: &Path, s: Session) -> Result<Session, StoreError> {
