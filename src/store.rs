@@ -756,9 +756,12 @@ pub fn save_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Makes `to` a new name of `from`'s contents without `to` ever missing: a link (or copy) under
 /// a temporary name, renamed over `to`. A link planted at `to` is replaced, never followed.
 fn put_link(storage: &mut dyn Storage, from: &Path, to: &Path, prefix_of: &Path) -> io::Result<()> {
-    let mut linked = new_temp(prefix_of, |p| storage.link(from, p))?;
+    let linked = new_temp(prefix_of, |p| storage.link(from, p))?;
     storage.rename(linked.path(), to)?;
-    linked.disable_cleanup(true);
+    // Dropped with its clean-up: where `to` was already a link to the same file (a crash after
+    // the backup link, before the rename of FILE), rename does nothing and leaves the temporary
+    // name, which is removed here; otherwise the name is gone and there is nothing to remove.
+    drop(linked);
     Ok(())
 }
 
