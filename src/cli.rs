@@ -257,10 +257,7 @@ impl From<String> for CliError {
 /// The time now: the wall clock, or `PODIUM_NOW` (RFC 3339) so that tests and rehearsals of a
 /// past meeting can pin it.
 pub fn now() -> Time {
-    std::env::var("PODIUM_NOW")
-        .ok()
-        .and_then(|t| domain::parse_time(&t).ok())
-        .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+    crate::clock::now()
 }
 
 fn time_opt(t: &Option<String>) -> Result<Option<Time>, CliError> {
@@ -521,7 +518,8 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
     domain::list::one_line(&title, "title")?;
-    let session = Session::new(&title, settings, now);
+    let mut session = Session::new(&title, settings, now);
+    session.time_zone = crate::clock::machine_zone();
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
     writer.create(&session)?;
     say(&format!("created {} \"{title}\"", a.file.display()));

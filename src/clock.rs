@@ -65,6 +65,30 @@ fn sanitize(speed: f64) -> f64 {
     }
 }
 
+/// The time now for a command: the wall clock, or `PODIUM_NOW` (RFC 3339) so that tests and
+/// rehearsals of a past meeting can pin it. The one place that reads `PODIUM_NOW`.
+pub fn now() -> Time {
+    std::env::var("PODIUM_NOW")
+        .ok()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t.trim()).ok())
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+}
+
+/// The machine's time zone as an IANA name (SPEC section 10): `TZ` if it names one, else the
+/// system's, else `UTC`.
+pub fn machine_zone() -> String {
+    let known = |name: &str| crate::domain::zone::parse_zone(name).map(|z| z.name().to_string());
+    std::env::var("TZ")
+        .ok()
+        .and_then(|tz| known(tz.trim_start_matches(':')))
+        .or_else(|| {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|tz| known(&tz))
+        })
+        .unwrap_or_else(|| "UTC".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! one writer at a time through an OS lock on FILE.lock, and a broken file never overwritten.
 
 use crate::domain::Session;
-use crate::domain::list::{FORMAT, VERSION};
+use crate::domain::list::{FORMAT, OLDEST_VERSION, VERSION};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -126,6 +126,16 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
 /// name, so that log lines naming two long names stay whole.
 pub const READ_CLIP: usize = 1_000;
 
+/// A version 1 file is a general list in the machine's time zone (SPEC section 5); it is read
+/// as version 2 and written back as version 2 at its next save.
+fn upgrade(mut s: Session) -> Session {
+    if s.time_zone.trim().is_empty() {
+        s.time_zone = crate::clock::machine_zone();
+    }
+    s.version = VERSION;
+    s
+}
+
 /// Parses the text of a session file, checking its format and version, with every text cleaned
 /// as `load` says.
 pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
@@ -218,6 +228,7 @@ fn clip_names(s: &mut Session) {
     };
     cut(&mut s.title);
     s.message.as_mut().map(cut);
+    s.settings.messages.iter_mut().for_each(cut);
     for e in &mut s.entries {
         cut(&mut e.delegation);
         cut(&mut e.speaker);
@@ -233,13 +244,13 @@ fn check_header(path: &Path, s: Session) -> Result<Session, StoreError> {
             found: serde_json::Value::String(s.format.clone()).to_string(),
         });
     }
-    if s.version != VERSION {
+    if !(OLDEST_VERSION..=VERSION).contains(&s.version) {
         return Err(StoreError::UnknownVersion {
             path: show(path),
             found: s.version.to_string(),
         });
     }
-    Ok(s)
+    Ok(upgrade(s))
 }
 
 fn parse_plain(path: &Path, text: &str) -> Result<Session, StoreError> {
@@ -261,7 +272,7 @@ fn parse_plain(path: &Path, text: &str) -> Result<Session, StoreError> {
             });
         }
         match h.version.as_ref().and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(VERSION) => None,
+            Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v) => None,
             Some(v) => Some(StoreError::UnknownVersion {
                 path: show(path),
                 found: v.to_string(),
@@ -285,7 +296,7 @@ fn parse_plain(path: &Path, text: &str) -> Result<Session, StoreError> {
             };
             match header_problem(&h) {
                 Some(e) => Err(e),
-                None => Ok(s),
+                None => Ok(upgrade(s)),
             }
         }
         Err(e) => {

@@ -328,11 +328,37 @@ fn a_file_of_version_99_is_refused_with_a_clear_message_and_left_untouched() {
     let d = cop11();
     let text = std::fs::read_to_string(&d.file)
         .unwrap()
-        .replace("\"version\": 1", "\"version\": 99");
+        .replace("\"version\": 2", "\"version\": 99");
     let err = broken(&d, text.as_bytes());
     assert!(err.contains("version 99"), "{err}");
     let err = broken(&d, br#"{"format": "something-else", "version": 1}"#);
     assert!(err.contains("not a podium session"), "{err}");
+}
+
+#[test]
+fn a_version_1_file_is_read_as_a_general_list_and_written_back_as_version_2() {
+    let d = cop11();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    // A version 1 file had neither kind nor time zone.
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&d.file).unwrap()).unwrap();
+    v["version"] = Value::from(1);
+    let o = v.as_object_mut().unwrap();
+    o.remove("kind");
+    o.remove("time_zone");
+    std::fs::write(&d.file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let before = std::fs::read(&d.file).unwrap();
+    // Read-only commands leave it as it is.
+    assert!(d.ok(&["list"]).contains("Peru"));
+    assert_eq!(std::fs::read(&d.file).unwrap(), before);
+    d.ok(&add_args(
+        "Chile",
+        "delegate",
+        &["--at", "2022-09-07T10:00:00+02:00"],
+    ));
+    let after: Value = serde_json::from_str(&std::fs::read_to_string(&d.file).unwrap()).unwrap();
+    assert_eq!(after["version"], 2);
+    assert_eq!(after["kind"], "general");
+    assert!(after["time_zone"].as_str().is_some_and(|z| !z.is_empty()));
 }
 
 #[test]

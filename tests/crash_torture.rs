@@ -18,6 +18,12 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_podium");
 
+/// The binary tortured: this build's, or `PODIUM_TORTURE_BIN` (a copy, so that a long run is not
+/// disturbed by a rebuild meanwhile).
+fn bin() -> String {
+    std::env::var("PODIUM_TORTURE_BIN").unwrap_or_else(|_| BIN.to_string())
+}
+
 /// A small random number generator (xorshift64*), seeded and printed so a run can be replayed.
 struct Rng(u64);
 
@@ -71,7 +77,7 @@ impl Op {
     }
 
     fn command(&self, file: &Path, now: Time) -> Command {
-        let mut c = Command::new(BIN);
+        let mut c = Command::new(bin());
         match self {
             Op::Add(d, level) => c.arg("add").arg(file).args([
                 "--delegation",
@@ -117,7 +123,7 @@ struct Tally {
 fn new_session(dir: &Path, round: u64) -> PathBuf {
     let file = dir.join(format!("round-{round}")).join("session.json");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    let out = Command::new(BIN)
+    let out = Command::new(bin())
         .arg("new")
         .arg(&file)
         .env("PODIUM_NOW", at(0).to_rfc3339())

@@ -3,6 +3,7 @@
 //! or is refused with a [`RuleError`] that names the rule and says what to do. The time of each
 //! change is passed in; nothing here reads a clock or touches a file.
 
+use super::kind::{ListKind, Role};
 use super::level::{Category, Group, Level, Mode};
 use super::timer::{Speech, remaining_seconds};
 use super::{Time, fmt_day, fmt_time};
@@ -10,7 +11,10 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 pub const FORMAT: &str = "podium-session";
-pub const VERSION: u32 = 1;
+/// Version 2: kinds, time zone, roles, replies, moves (SPEC section 5). Version 1 is still read.
+pub const VERSION: u32 = 2;
+/// The oldest version this podium reads (and writes back as [`VERSION`]).
+pub const OLDEST_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -89,6 +93,40 @@ pub struct Settings {
     /// Orders the priority tier by the ladder (equal standing at the top).
     pub protocol_order: bool,
     pub absent: AbsentPolicy,
+    /// R12: the limit of a second reply on a reply list.
+    #[serde(default = "default_second_limit")]
+    pub second_limit_seconds: i64,
+    /// R11: requests to register a high-level speaker close then (opening lists).
+    #[serde(default)]
+    pub high_level_deadline: Option<Time>,
+    /// SPEC section 9: `next` starts the clock (on), or only calls the speaker (off).
+    #[serde(default = "default_true")]
+    pub start_on_call: bool,
+    /// SPEC section 9: the ready-made messages, keys 1-9.
+    #[serde(default = "default_messages")]
+    pub messages: Vec<String>,
+    /// The countdown turns amber this many seconds before the limit.
+    #[serde(default = "default_warning")]
+    pub warning_seconds: i64,
+}
+
+fn default_second_limit() -> i64 {
+    300
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_warning() -> i64 {
+    30
+}
+
+/// `30 seconds left|Please conclude|Time is up` (SPEC section 9).
+pub fn default_messages() -> Vec<String> {
+    ["30 seconds left", "Please conclude", "Time is up"]
+        .map(String::from)
+        .to_vec()
 }
 
 impl Default for Settings {
@@ -104,6 +142,11 @@ impl Default for Settings {
             observers_last: true,
             protocol_order: false,
             absent: AbsentPolicy::BehindNext,
+            second_limit_seconds: default_second_limit(),
+            high_level_deadline: None,
+            start_on_call: true,
+            messages: default_messages(),
+            warning_seconds: default_warning(),
         }
     }
 }
@@ -168,6 +211,15 @@ pub struct Entry {
     /// The order in which spoken and withdrawn entries left the queue.
     #[serde(default)]
     pub closed_order: Option<u64>,
+    /// R11: the role of an opening statement (opening lists only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// R12: 1 for a delegation's first reply, 2 for its second (reply lists only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<u8>,
+    /// R11: placed by the President (`move`); stays where it was put.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
 }
 
 impl Entry {
@@ -407,6 +459,13 @@ pub struct Session {
     pub format: String,
     pub version: u32,
     pub title: String,
+    /// SPEC section 8: fixed at `new`. Version 1 files are general lists.
+    #[serde(default)]
+    pub kind: ListKind,
+    /// SPEC section 10: the IANA name of the list's zone, e.g. `Europe/Vienna`. Every time shown
+    /// to a person is in this zone. Version 1 files take the machine's zone when read (store).
+    #[serde(default)]
+    pub time_zone: String,
     pub settings: Settings,
     /// In the order of inscription (ids ascending).
     pub entries: Vec<Entry>,
@@ -431,6 +490,8 @@ impl Session {
             format: FORMAT.to_string(),
             version: VERSION,
             title: title.to_string(),
+            kind: ListKind::General,
+            time_zone: "UTC".to_string(),
             settings,
             entries: Vec::new(),
             speech: None,
@@ -449,6 +510,16 @@ impl Session {
     }
 
     // ----- reading -----
+
+    /// The list's time zone (SPEC section 10); an unknown name (a hand-edited file) reads as UTC.
+    pub fn zone(&self) -> chrono_tz::Tz {
+        super::zone::parse_zone(&self.time_zone).unwrap_or(chrono_tz::UTC)
+    }
+
+    /// `t` in the list's zone, for showing to a person.
+    pub fn local(&self, t: Time) -> chrono::DateTime<chrono_tz::Tz> {
+        t.with_timezone(&self.zone())
+    }
 
     pub fn entry(&self, id: u64) -> Option<&Entry> {
         self.find(id).map(|i| &self.entries[i])
@@ -844,6 +915,9 @@ impl Session {
             ended_at: None,
             spoken_seconds: None,
             closed_order: None,
+            role: None,
+            reply: None,
+            moved: false,
         })
     }
 
@@ -1517,7 +1591,10 @@ impl Session {
                 ));
             }
         }
-        if self.settings.limit_seconds < 1 || self.settings.chair_limit_seconds < 1 {
+        if self.settings.limit_seconds < 1
+            || self.settings.chair_limit_seconds < 1
+            || self.settings.second_limit_seconds < 1
+        {
             out.push("the speaking limit is zero or less".into());
         }
         if self.settings.changeover_seconds < 0 {

@@ -1,23 +1,28 @@
 //! The rules of the list, pure: no terminal, no file, no clock. Every time is passed in.
 
 pub mod history;
+pub mod kind;
 pub mod level;
 pub mod list;
 pub mod plan;
 pub mod text;
 pub mod timer;
+pub mod words;
+pub mod zone;
 
 use chrono::{DateTime, FixedOffset};
 
 /// A point in time as the conference writes it: RFC 3339 with its UTC offset.
 pub type Time = DateTime<FixedOffset>;
 
+pub use kind::{ListKind, Role};
 pub use level::{Category, Group, Level, Mode};
 pub use list::{
     AbsentPolicy, Accepts, Change, Done, Entry, Inscription, LogRecord, Mark, RuleError, Session,
     Setting, Settings, Slot, Status, fmt_seconds,
 };
 pub use timer::Speech;
+pub use words::Words;
 
 /// "2022-10-17 12:00 +02:00": a time in messages, in the offset it was given in.
 pub fn fmt_time(t: Time) -> String {

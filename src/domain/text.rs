@@ -162,6 +162,9 @@ pub fn session_problems(s: &super::Session) -> Vec<String> {
     if let Some(m) = &s.message {
         look("the message to the speaker".into(), m, true);
     }
+    for (i, m) in s.settings.messages.iter().enumerate() {
+        look(format!("ready-made message {}", i + 1), m, true);
+    }
     for e in &s.entries {
         look(format!("entry #{}'s delegation", e.id), &e.delegation, true);
         look(format!("entry #{}'s speaker", e.id), &e.speaker, true);

@@ -170,7 +170,8 @@ fn open(
     let (mut session, created) = match writer.load() {
         Ok(s) => (s, false),
         Err(StoreError::Missing { .. }) => {
-            let s = Session::new(NEW_TITLE, Settings::default(), now);
+            let mut s = Session::new(NEW_TITLE, Settings::default(), now);
+            s.time_zone = crate::clock::machine_zone();
             writer.create(&s)?;
             (s, true)
         }

@@ -69,6 +69,9 @@ pub fn big_session(n: usize) -> Session {
             ended_at: (status == Status::Spoken).then_some(start),
             spoken_seconds: (status == Status::Spoken).then_some(175),
             closed_order: closed.then_some((n + i) as u64),
+            role: None,
+            reply: None,
+            moved: false,
         };
         s.log.push(LogRecord {
             at,

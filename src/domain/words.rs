@@ -1,0 +1,33 @@
+//! The words of an enum: one way to list, print and parse them, so that the command line, the
+//! screen, the import and the file all spell a level, a group or a kind alike.
+
+/// An enum whose values have one word each (`head-of-state`, `opening`, ...).
+pub trait Words: Sized + Copy + 'static {
+    /// Every value, in the order they are listed to a person.
+    const ALL: &'static [Self];
+    /// The word as the command line and the file write it.
+    fn word(self) -> &'static str;
+    /// Parses the word, any case, spaces and underscores read as hyphens.
+    fn parse_word(text: &str) -> Option<Self> {
+        let t = normalise_word(text);
+        Self::ALL.iter().copied().find(|v| v.word() == t)
+    }
+    /// "general, opening, reply": the words, for a message that lists them.
+    fn listed() -> String {
+        Self::ALL
+            .iter()
+            .map(|v| v.word())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// "Head of State", "head_of_state" and "HEAD-OF-STATE" all become "head-of-state".
+pub fn normalise_word(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
