@@ -337,7 +337,6 @@ pub fn temp_path(path: &Path) -> PathBuf {
     sibling(path, ".tmp")
 }
 
-
 /// The file a session path names: the path itself, or, where it is a symbolic link, the file
 /// the link points to. podium saves that file beside itself, so the link stays a link, and both
 /// names take the one lock (SPEC section 5, hostile folders).
@@ -440,7 +439,13 @@ fn read_holder(bytes: &[u8]) -> Option<String> {
     if line.is_empty() || check != format!("{:016x}", fnv(line)) {
         return None;
     }
-    let pid: i32 = line.strip_prefix("pid ")?.split(',').next()?.trim().parse().ok()?;
+    let pid: i32 = line
+        .strip_prefix("pid ")?
+        .split(',')
+        .next()?
+        .trim()
+        .parse()
+        .ok()?;
     alive(pid).then(|| line.to_string())
 }
 
@@ -520,9 +525,7 @@ fn open_lock(lock_file: &Path) -> Result<File, StoreError> {
     };
     let lock = match options.open(lock_file) {
         Ok(f) => f,
-        Err(_)
-            if fs::symlink_metadata(lock_file).is_ok_and(|m| m.file_type().is_symlink()) =>
-        {
+        Err(_) if fs::symlink_metadata(lock_file).is_ok_and(|m| m.file_type().is_symlink()) => {
             return Err(hostile());
         }
         Err(source) => {

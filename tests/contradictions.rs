@@ -28,7 +28,14 @@ fn sound(dir: &Path) -> (PathBuf, Value) {
     assert!(podium(&["new", s(&file)]).status.success());
     for d in ["Peru", "Chile", "Fiji"] {
         let out = podium(&[
-            "add", s(&file), "--delegation", d, "--speaker", "S", "--level", "delegate",
+            "add",
+            s(&file),
+            "--delegation",
+            d,
+            "--speaker",
+            "S",
+            "--level",
+            "delegate",
         ]);
         assert!(out.status.success(), "{out:?}");
     }
@@ -38,7 +45,10 @@ fn sound(dir: &Path) -> (PathBuf, Value) {
 }
 
 /// Each contradiction, made by hand, and the words `check` must name it with.
-fn contradictions() -> Vec<(&'static str, fn(&mut Value), &'static str)> {
+/// What a contradiction is, how it is made in the file, and how `check` names it.
+type Contradiction = (&'static str, fn(&mut Value), &'static str);
+
+fn contradictions() -> Vec<Contradiction> {
     vec![
         (
             "two entries at the podium",
@@ -95,7 +105,16 @@ fn every_writer_refuses_a_contradicting_file_and_leaves_it_byte_identical() {
         let before = std::fs::read(&file).unwrap();
         let f = s(&file);
         let writers: Vec<Vec<&str>> = vec![
-            vec!["add", f, "--delegation", "Kenya", "--speaker", "S", "--level", "delegate"],
+            vec![
+                "add",
+                f,
+                "--delegation",
+                "Kenya",
+                "--speaker",
+                "S",
+                "--level",
+                "delegate",
+            ],
             vec!["next", f],
             vec!["withdraw", f, "3"],
             vec!["mark", f, "3", "--statement-received"],
@@ -108,17 +127,28 @@ fn every_writer_refuses_a_contradicting_file_and_leaves_it_byte_identical() {
         for args in writers {
             let out = podium(&args);
             let err = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(1), "{what}: {args:?} was not refused: {err}");
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{what}: {args:?} was not refused: {err}"
+            );
             assert!(
                 err.starts_with("error: ") && err.contains("contradicts itself"),
                 "{what}: {args:?}: {err}"
             );
-            assert_eq!(std::fs::read(&file).unwrap(), before, "{what}: {args:?} wrote");
+            assert_eq!(
+                std::fs::read(&file).unwrap(),
+                before,
+                "{what}: {args:?} wrote"
+            );
         }
         // Read-only commands still show it.
-        for args in [vec!["list", f], vec!["status", f], vec!["report", f], vec![
-            "export", f, "--format", "json",
-        ]] {
+        for args in [
+            vec!["list", f],
+            vec!["status", f],
+            vec!["report", f],
+            vec!["export", f, "--format", "json"],
+        ] {
             let out = podium(&args);
             assert!(out.status.success(), "{what}: {args:?}: {out:?}");
         }

@@ -263,7 +263,8 @@ fn check(tally: &Tally, kills: u64) {
 }
 
 #[test]
-fn killed_at_random_moments_the_file_keeps_the_last_or_the_next_state_and_the_backup_is_never_missing() {
+fn killed_at_random_moments_the_file_keeps_the_last_or_the_next_state_and_the_backup_is_never_missing()
+ {
     let kills = std::env::var("PODIUM_TORTURE")
         .ok()
         .and_then(|s| s.parse().ok())

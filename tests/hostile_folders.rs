@@ -80,7 +80,11 @@ fn a_link_at_file_tmp_dangling_or_not_is_never_written_through() {
         let _ = std::fs::remove_file(temp_path(&file));
         symlink(to, temp_path(&file)).unwrap();
         add(&file, &format!("Chile {}", expect.is_some()));
-        assert_eq!(std::fs::read(to).ok().as_ref(), expect, "{to:?} was written");
+        assert_eq!(
+            std::fs::read(to).ok().as_ref(),
+            expect,
+            "{to:?} was written"
+        );
         assert!(!is_link(&file), "FILE became a link");
         assert!(store::load(&file).is_ok());
         // The next writer took the planted link away (the link, not what it points to).
@@ -99,7 +103,11 @@ fn a_link_at_file_bak_dangling_or_not_is_replaced_never_written_through() {
         std::fs::remove_file(backup_path(&file)).unwrap();
         symlink(to, backup_path(&file)).unwrap();
         add(&file, &format!("Chile {}", expect.is_some()));
-        assert_eq!(std::fs::read(to).ok().as_ref(), expect, "{to:?} was written");
+        assert_eq!(
+            std::fs::read(to).ok().as_ref(),
+            expect,
+            "{to:?} was written"
+        );
         assert!(!is_link(&backup_path(&file)), "FILE.bak is still the link");
         store::load(&backup_path(&file)).expect("FILE.bak is the previous version");
     }
@@ -124,7 +132,11 @@ fn a_link_at_file_lock_dangling_or_not_is_refused_and_never_followed() {
             "{err}"
         );
         assert_eq!(std::fs::read(&file).unwrap(), before);
-        assert_eq!(std::fs::read(to).ok().as_ref(), expect, "{to:?} was written");
+        assert_eq!(
+            std::fs::read(to).ok().as_ref(),
+            expect,
+            "{to:?} was written"
+        );
         // Reading still works.
         ok(&["list", s(&file)]);
     }
@@ -170,7 +182,12 @@ fn links_planted_while_the_screen_runs_leave_their_targets_byte_identical() {
         loop {
             pty.drain();
             let spoken = store::load(&file)
-                .map(|s| s.entries.iter().filter(|e| e.status.word() != "waiting").count())
+                .map(|s| {
+                    s.entries
+                        .iter()
+                        .filter(|e| e.status.word() != "waiting")
+                        .count()
+                })
                 .unwrap_or(0);
             if spoken >= round {
                 break;
@@ -209,14 +226,25 @@ fn file_itself_a_link_the_target_is_saved_beside_the_target_the_link_stays_and_b
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     beside_link.sort();
-    assert_eq!(beside_link, ["link.json"], "nothing written beside the link");
+    assert_eq!(
+        beside_link,
+        ["link.json"],
+        "nothing written beside the link"
+    );
     // One lock for both names, whichever is held.
     for (held, other) in [(&real, &link), (&link, &real)] {
         let _w = store::Writer::acquire(held, &store::holder("podium screen")).unwrap();
         let out = podium(&add_args(other, "Kenya"));
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{held:?} held, {other:?}: {err}");
-        assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{held:?} held, {other:?}: {err}"
+        );
+        assert!(
+            err.contains(&format!("pid {}", std::process::id())),
+            "{err}"
+        );
     }
 }
 

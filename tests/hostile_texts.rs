@@ -73,9 +73,16 @@ fn refused(file: &Path, args: &[&str]) -> String {
     let out = podium(args);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-    assert!(err.starts_with("error: ") && err.lines().count() == 1, "{err}");
+    assert!(
+        err.starts_with("error: ") && err.lines().count() == 1,
+        "{err}"
+    );
     assert!(raw_controls(&out.stderr).is_empty(), "{err:?}");
-    assert_eq!(std::fs::read(file).unwrap(), before, "{args:?} changed the file");
+    assert_eq!(
+        std::fs::read(file).unwrap(),
+        before,
+        "{args:?} changed the file"
+    );
     err
 }
 
@@ -104,20 +111,45 @@ fn control_characters_and_bidi_overrides_are_refused_in_every_text_of_the_comman
         for (flag, good) in [("--delegation", "--speaker"), ("--speaker", "--delegation")] {
             refused(
                 &file,
-                &["add", s(&file), flag, bad, good, "Kenya", "--level", "delegate"],
+                &[
+                    "add",
+                    s(&file),
+                    flag,
+                    bad,
+                    good,
+                    "Kenya",
+                    "--level",
+                    "delegate",
+                ],
             );
         }
         refused(
             &late,
             &[
-                "add", s(&late), "--delegation", "Kenya", "--speaker", "S", "--level",
-                "delegate", "--late", bad,
+                "add",
+                s(&late),
+                "--delegation",
+                "Kenya",
+                "--speaker",
+                "S",
+                "--level",
+                "delegate",
+                "--late",
+                bad,
             ],
         );
         refused(&file, &["mark", s(&file), "1", "--introducer", bad]);
         refused(
             &file,
-            &["replace", s(&file), "1", "--speaker", bad, "--level", "delegate"],
+            &[
+                "replace",
+                s(&file),
+                "1",
+                "--speaker",
+                bad,
+                "--level",
+                "delegate",
+            ],
         );
     }
 }
@@ -129,10 +161,23 @@ fn two_hundred_characters_is_the_limit_of_every_text_and_the_error_says_so() {
     let long = "é".repeat(201);
     let ok = "é".repeat(200);
     for flag in ["--delegation", "--speaker"] {
-        let other = if flag == "--delegation" { "--speaker" } else { "--delegation" };
+        let other = if flag == "--delegation" {
+            "--speaker"
+        } else {
+            "--delegation"
+        };
         let err = refused(
             &file,
-            &["add", s(&file), flag, &long, other, "Kenya", "--level", "delegate"],
+            &[
+                "add",
+                s(&file),
+                flag,
+                &long,
+                other,
+                "Kenya",
+                "--level",
+                "delegate",
+            ],
         );
         assert!(err.contains("200 characters"), "{err}");
     }
@@ -142,7 +187,14 @@ fn two_hundred_characters_is_the_limit_of_every_text_and_the_error_says_so() {
     let err = refused(&file, &["mark", s(&file), "1", "--introducer", &long]);
     assert!(err.contains("200 characters"), "{err}");
     let out = podium(&[
-        "add", s(&file), "--delegation", &ok, "--speaker", "Kenya", "--level", "delegate",
+        "add",
+        s(&file),
+        "--delegation",
+        &ok,
+        "--speaker",
+        "Kenya",
+        "--level",
+        "delegate",
     ]);
     assert!(out.status.success(), "200 characters are allowed: {out:?}");
 }
@@ -168,7 +220,11 @@ fn a_csv_cell_a_spreadsheet_would_run_gets_a_quote_and_the_import_takes_it_off()
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());
     let formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
-    for (d, sp) in [(formula, "=1+1"), ("+Kenya", "@SUM(A1)"), ("-Fiji", "Ms. Tui")] {
+    for (d, sp) in [
+        (formula, "=1+1"),
+        ("+Kenya", "@SUM(A1)"),
+        ("-Fiji", "Ms. Tui"),
+    ] {
         let (d, sp) = (format!("--delegation={d}"), format!("--speaker={sp}"));
         let out = podium(&["add", s(&file), &d, &sp, "--level", "delegate"]);
         assert!(out.status.success(), "{out:?}");

@@ -16,7 +16,8 @@ fn ten_megabyte_name_file() -> String {
     let now = parse_time("2022-10-17T10:00:00+02:00").unwrap();
     let mut s = Session::new("COP", Settings::default(), now);
     for d in ["Peru", "Chile", "Fiji"] {
-        s.add(Inscription::new(d, "S", Level::Delegate), now).unwrap();
+        s.add(Inscription::new(d, "S", Level::Delegate), now)
+            .unwrap();
     }
     s.entries[1].speaker = "x".repeat(10 * 1024 * 1024);
     serde_json::to_string_pretty(&s).unwrap()

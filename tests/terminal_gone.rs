@@ -107,7 +107,10 @@ fn the_screen_ends_within_a_second_after_its_final_checkpoint(sighup: bool) {
     std::thread::sleep(Duration::from_millis(1200));
     pty.drain();
     let (took, cpu) = close_and_watch(pty, &mut child, sighup);
-    assert!(took < Duration::from_secs(1), "ended {took:?} after the close");
+    assert!(
+        took < Duration::from_secs(1),
+        "ended {took:?} after the close"
+    );
     assert!(cpu < 0.2, "burned {cpu:.2} s of CPU after the close");
     let last = store::load(&file).unwrap().speech.expect("still speaking");
     assert!(
@@ -136,7 +139,9 @@ fn a_closed_pty_without_sighup_ends_the_display_within_a_second_and_no_cpu() {
     let mut child = pty.spawn(&["display", "--file", file.to_str().unwrap()]);
     pty.wait_drawn();
     let (took, cpu) = close_and_watch(pty, &mut child, false);
-    assert!(took < Duration::from_secs(1), "ended {took:?} after the close");
+    assert!(
+        took < Duration::from_secs(1),
+        "ended {took:?} after the close"
+    );
     assert!(cpu < 0.2, "burned {cpu:.2} s of CPU after the close");
 }
-

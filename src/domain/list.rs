@@ -1576,9 +1576,7 @@ impl Session {
                 out.push(format!("entry #{} has a limit below one second", e.id));
             }
             // A status the entry's times cannot have: a waiting entry has not ended nor spoken.
-            if e.status == Status::Waiting
-                && (e.ended_at.is_some() || e.spoken_seconds.is_some())
-            {
+            if e.status == Status::Waiting && (e.ended_at.is_some() || e.spoken_seconds.is_some()) {
                 out.push(format!(
                     "entry #{} is waiting but has a recorded end or speaking time",
                     e.id

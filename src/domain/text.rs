@@ -97,7 +97,13 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(
             text.chars()
-                .map(|c| if forbidden(c).is_some() { REPLACEMENT } else { c })
+                .map(|c| {
+                    if forbidden(c).is_some() {
+                        REPLACEMENT
+                    } else {
+                        c
+                    }
+                })
                 .collect(),
         )
     }
@@ -107,9 +113,8 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// on the terminal): line feeds and tabs stay, and so does a carriage return before a line feed;
 /// every other forbidden character becomes U+FFFD.
 pub fn clean_lines(text: &str) -> Cow<'_, str> {
-    let keep = |c: char, next: Option<char>| {
-        c == '\n' || c == '\t' || (c == '\r' && next == Some('\n'))
-    };
+    let keep =
+        |c: char, next: Option<char>| c == '\n' || c == '\t' || (c == '\r' && next == Some('\n'));
     let mut chars = text.chars().peekable();
     let mut bad = false;
     while let Some(c) = chars.next() {

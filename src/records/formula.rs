@@ -33,7 +33,15 @@ mod tests {
 
     #[test]
     fn formula_starts_get_a_quote_and_the_import_takes_it_back() {
-        for cell in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+        for cell in [
+            "=1+1",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://x\")",
+        ] {
             let written = guard(cell);
             assert_eq!(written, format!("'{cell}"));
             assert_eq!(unguard(&written), cell);

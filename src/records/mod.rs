@@ -3,5 +3,5 @@
 //! [`crate::report`].
 
 pub mod export;
-pub mod import;
 pub mod formula;
+pub mod import;

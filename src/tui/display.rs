@@ -223,8 +223,7 @@ mod tests {
         let mut s = session();
         let called = t("2022-10-17T10:00:00+02:00");
         s.next(called).expect("next");
-        s.set_message("Please conclude", called)
-            .expect("message");
+        s.set_message("Please conclude", called).expect("message");
         let next = upcoming(Some(&s));
         let at = |secs| called + chrono::Duration::seconds(secs);
         let view = |now| DisplayView {

@@ -95,4 +95,3 @@ impl Pty {
         panic!("the program drew nothing in 10 s");
     }
 }
-
