@@ -42,6 +42,7 @@ impl Tty {
         } else {
             Input::Opened(std::fs::File::open("/dev/tty")?)
         };
+        watch_for_hang_up(&input)?;
         let (winch, writer) = std::os::unix::net::UnixStream::pair()?;
         winch.set_nonblocking(true)?;
         writer.set_nonblocking(true)?;
@@ -90,6 +91,39 @@ impl Tty {
         // without waiting costs nothing, and the terminal is known to be there.
         event::poll(Duration::ZERO)
     }
+}
+
+/// The safety net under [`Tty::poll`]: a thread that waits for nothing but the terminal's
+/// hang-up. Should the terminal go in the microseconds between our wait and crossterm's read
+/// (where crossterm would spin), the loop never comes back; then, after the grace the loop
+/// normally needs to save its checkpoint and end, this gives the terminal back and ends the
+/// process as a hang-up does. Every change was saved before the next key, so nothing is lost
+/// but the last checkpoint of a running timer.
+#[cfg(unix)]
+fn watch_for_hang_up(input: &Input) -> io::Result<()> {
+    use std::os::fd::AsFd;
+    let fd = match input {
+        Input::Stdin => std::io::stdin().as_fd().try_clone_to_owned()?,
+        Input::Opened(f) => f.as_fd().try_clone_to_owned()?,
+    };
+    std::thread::Builder::new()
+        .name("podium-hang-up".into())
+        .spawn(move || {
+            use rustix::event::{PollFd, PollFlags};
+            loop {
+                // No events asked: poll reports only a hang-up, an error or a closed descriptor.
+                let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+                match rustix::event::poll(&mut fds, None) {
+                    Ok(_) if !fds[0].revents().is_empty() => break,
+                    Ok(_) | Err(rustix::io::Errno::INTR) => continue,
+                    Err(_) => return,
+                }
+            }
+            std::thread::sleep(Duration::from_millis(800));
+            super::restore();
+            std::process::exit(129);
+        })?;
+    Ok(())
 }
 
 /// On Windows a console that goes away ends the process: crossterm's own wait is safe.
