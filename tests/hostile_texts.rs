@@ -291,13 +291,17 @@ fn a_hand_edited_files_control_bytes_reach_no_output_raw_and_show_as_the_replace
         vec!["export", f, "--format", "md"],
         vec!["export", f, "--format", "csv"],
         vec!["export", f, "--format", "json"],
+        vec!["export", f, "--format", "journal"],
+        vec!["export", f, "--format", "html"],
+        vec!["report", f, "--format", "html"],
     ] {
         let out = podium(&args);
         let raw = raw_controls(&out.stdout);
         assert!(raw.is_empty(), "{args:?}: {raw:?}");
         assert!(raw_controls(&out.stderr).is_empty(), "{args:?} stderr");
         let text = String::from_utf8_lossy(&out.stdout);
-        if args[0] != "check" && args[0] != "status" {
+        // The Journal prints the speakers still to be heard, not the title or the message.
+        if !matches!(args[0], "check" | "status") && !args.contains(&"journal") {
             assert!(text.contains('\u{fffd}'), "{args:?}: no U+FFFD in {text}");
         }
     }
