@@ -56,6 +56,7 @@ fn main() {
                     path,
                     clock: screen_clock(),
                     rehearsal: false,
+                    serve: args.serve,
                 }),
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -63,13 +64,14 @@ fn main() {
                 }
             }
         }
-        Some(Command::Rehearse { speed, file }) => {
+        Some(Command::Rehearse { speed, file, serve }) => {
             match podium::rehearse::prepare(file.into_path().as_deref(), cli::now()) {
                 Ok(r) => {
                     let code = tui::run(RunOptions {
                         path: r.path.clone(),
                         clock: Clock::starting_at(r.start, speed),
                         rehearsal: true,
+                        serve,
                     });
                     // The working copy stays in the system's temporary folder, which clears it;
                     // say where, for an officer who wants it after all.
@@ -82,13 +84,13 @@ fn main() {
                 }
             }
         }
-        Some(Command::Display { file }) => {
+        Some(Command::Display { file, serve }) => {
             match file
                 .into_path()
                 .map(Ok)
                 .unwrap_or_else(|| default_session(false))
             {
-                Ok(path) => tui::display::run(&path),
+                Ok(path) => tui::display::run(&path, serve.as_deref()),
                 Err(e) => {
                     eprintln!("error: {e}");
                     1

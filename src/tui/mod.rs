@@ -1,7 +1,7 @@
 //! The podium-desk screen (SPEC section 4): terminal in and out, and the event loop.
 //!
 //! The loop redraws on input and when the displayed second changes, never on a fast tick: it
-//! waits in `event::poll` until the next displayed second (at most 250 ms, to notice SIGTERM and
+//! waits in `tty::poll` (poll(2) on the terminal, never crossterm's own wait, which spins on a hung-up terminal) until the next displayed second (at most 250 ms, to notice SIGTERM and
 //! SIGHUP), drains every queued event, then draws once. The countdown is computed from the
 //! monotonic clock at draw time. Every change is saved before the next key is read.
 
@@ -34,6 +34,8 @@ pub struct RunOptions {
     pub path: PathBuf,
     pub clock: Clock,
     pub rehearsal: bool,
+    /// `--serve ADDR`: the room's screens in a browser (SPEC section 11).
+    pub serve: Option<String>,
 }
 
 /// The title of a session podium creates itself.
@@ -51,6 +53,7 @@ pub fn run(opts: RunOptions) -> i32 {
         path,
         mut clock,
         rehearsal,
+        serve,
     } = opts;
     // Everything that can fail on opening fails here, before the alternate screen.
     let (writer, mut model) = match open(&path, &clock, rehearsal) {
@@ -63,6 +66,33 @@ pub fn run(opts: RunOptions) -> i32 {
             return 1;
         }
     };
+    // A rehearsal's file records its simulated clock, so that what follows the file (a
+    // display, a page) counts down on the rehearsal's time.
+    // A list that was a rehearsal's copy runs on the real clock from now on.
+    if rehearsal {
+        model.session.rehearsal_clock = Some(clock.record());
+        save(&mut model, &writer);
+    } else if model.session.rehearsal_clock.take().is_some() {
+        save(&mut model, &writer);
+    }
+    // The server starts before the alternate screen, so that its addresses (and key) are
+    // printed where the officer sees them, and a port in use is said plainly.
+    let feed = match serve.as_deref() {
+        Some(addr) => match crate::web::start(addr, desk_board(&model, &clock)) {
+            Ok(feed) => {
+                model.screens = crate::web::Screens {
+                    connected: Some(0),
+                    urls: feed.urls.clone(),
+                };
+                Some(feed)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        },
+        None => None,
+    };
     let Some((signals, tty, mut terminal)) = enter() else {
         return 1;
     };
@@ -74,6 +104,7 @@ pub fn run(opts: RunOptions) -> i32 {
         &mut clock,
         (&signals, &tty),
         panic_on,
+        feed.as_ref(),
     );
     // Leaving in any way leaves a running speech running in the file: save a checkpoint.
     let now = clock.now();
@@ -242,6 +273,17 @@ fn test_panic_key() -> Option<char> {
         .and_then(|v| v.chars().next())
 }
 
+/// The desk's presenter state for the room's screens: the list shown, its next three, its end.
+fn desk_board(model: &Model, clock: &Clock) -> crate::web::Board {
+    let next: Vec<_> = model
+        .queue
+        .iter()
+        .take(crate::web::state::NEXT)
+        .filter_map(|id| model.session.entry(*id))
+        .collect();
+    crate::web::Board::new(&model.session, &next, model.plan.expected_end, *clock)
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     model: &mut Model,
@@ -249,6 +291,7 @@ fn event_loop(
     clock: &mut Clock,
     (signals, tty): (&Signals, &tty::Tty),
     panic_on: Option<char>,
+    feed: Option<&crate::web::Feed>,
 ) -> std::io::Result<i32> {
     let mut drawn: Option<Option<i64>> = None;
     let mut dirty = true;
@@ -268,6 +311,13 @@ fn event_loop(
             }
             dirty = true;
         }
+        if let Some(feed) = feed {
+            let connected = Some(feed.pages());
+            if model.screens.connected != connected {
+                model.screens.connected = connected;
+                dirty = true;
+            }
+        }
         if dirty {
             let now = clock.now();
             let completed = terminal.draw(|f| {
@@ -281,6 +331,7 @@ fn event_loop(
                 ),
                 app::Popup::Help { .. } => Some(view::help::max_scroll(
                     model.rehearsal.is_some(),
+                    &model.screens.urls,
                     view::help_area(area),
                 )),
                 _ => None,
@@ -290,6 +341,10 @@ fn event_loop(
             }
             drawn = Some(shown(model, now));
             dirty = false;
+        }
+        // The pages hear of every change at once; an unchanged board is not sent again.
+        if let Some(feed) = feed {
+            feed.publish(desk_board(model, clock));
         }
         if model.session.speech.as_ref().is_some_and(|s| s.running)
             && checkpointed.elapsed() >= CHECKPOINT_EVERY
@@ -348,9 +403,15 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
     if let Some(speed) = effects.speed {
         clock.set_speed(speed);
         model.rehearsal = Some(clock.speed());
+        // The file records the new speed, for what follows it.
+        model.session.rehearsal_clock = Some(clock.record());
+        save(model, writer);
     }
     if let Some(path) = effects.save_copy {
-        let written = serde_json::to_vec_pretty(&model.session)
+        // The copy is a list to keep: it runs on the real clock, not the rehearsal's.
+        let mut copy = model.session.clone();
+        copy.rehearsal_clock = None;
+        let written = serde_json::to_vec_pretty(&copy)
             .map_err(std::io::Error::other)
             .and_then(|mut bytes| {
                 bytes.push(b'\n');
