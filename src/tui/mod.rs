@@ -1,7 +1,8 @@
 //! The podium-desk screen (SPEC section 4): terminal in and out, and the event loop.
 //!
 //! The loop redraws on input and when the displayed second changes, never on a fast tick: it
-//! waits in `tty::poll` (poll(2) on the terminal, never crossterm's own wait, which spins on a hung-up terminal) until the next displayed second (at most 250 ms, to notice SIGTERM and
+//! waits in `tty::poll` (poll(2) on the terminal, never crossterm's own wait, which spins on a
+//! hung-up terminal) until the next displayed second (at most 250 ms, to notice SIGTERM and
 //! SIGHUP), drains every queued event, then draws once. The countdown is computed from the
 //! monotonic clock at draw time. Every change is saved before the next key is read.
 
