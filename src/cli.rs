@@ -569,6 +569,13 @@ pub(crate) fn emit(text: &str) -> Result<(), CliError> {
 /// [`emit`] for bytes (an export).
 pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
+    // No raw control sequence from a file or an argument ever reaches the terminal (SPEC
+    // section 5): text is cleaned on its way out; only what is not text (a binary) passes.
+    let cleaned = std::str::from_utf8(bytes).map(domain::text::clean_lines);
+    let bytes = match &cleaned {
+        Ok(text) => text.as_bytes(),
+        Err(_) => bytes,
+    };
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|()| out.flush())
@@ -580,13 +587,17 @@ pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
 pub(crate) fn say(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+    let _ = writeln!(out, "{}", domain::text::clean_lines(text)).and_then(|()| out.flush());
 }
 
 /// One line on the standard error (an `error:` or a `warning:`), never a panic.
 pub(crate) fn warn(text: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        domain::text::clean_lines(text)
+    );
 }
 
 fn execute(command: Command) -> Result<(), CliError> {
@@ -755,8 +766,11 @@ fn execute(command: Command) -> Result<(), CliError> {
             dry_run,
         } => crate::records::import::run(&file, &inscriptions, dry_run, now),
         Command::Check { file } => {
-            let s = store::load(&file)?;
-            let problems = s.problems();
+            // As written, so that the texts a hand edit put there are named (every other
+            // output shows them cleaned).
+            let s = store::load_as_written(&file)?;
+            let mut problems = s.problems();
+            problems.extend(domain::text::session_problems(&s));
             if problems.is_empty() {
                 emit(&format!(
                     "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records\n",
@@ -834,6 +848,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         )));
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
+    domain::list::one_line(&title, "title")?;
     let mut session = Session::new(&title, settings, now);
     session.time_zone = zone.name().to_string();
     session.normalise_times();

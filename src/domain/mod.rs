@@ -6,6 +6,7 @@ pub mod level;
 pub mod list;
 pub mod names;
 pub mod plan;
+pub mod text;
 pub mod timer;
 pub mod when;
 pub mod words;
