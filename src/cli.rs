@@ -148,17 +148,41 @@ pub enum Command {
         /// The session file.
         file: PathBuf,
     },
+    /// Corrects the spelling of an entry's speaker or delegation; the entry keeps its place.
+    Rename {
+        /// The session file.
+        file: PathBuf,
+        /// The entry: its id, or its delegation's name.
+        entry: String,
+        /// The speaker's name as it should be spelt.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// The delegation as it should be spelt (resolved against the reference data).
+        #[arg(long, value_name = "D")]
+        delegation: Option<String>,
+    },
+    /// A withdrawn entry waits again, at its own queued_at.
+    Reinstate {
+        /// The session file.
+        file: PathBuf,
+        /// The withdrawn entry: its id, or its delegation's name.
+        entry: String,
+        /// The time of the notice (default: now).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
     /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-    /// observers-last, protocol-order, absent.
+    /// observers-last, protocol-order, absent, title, time-zone.
     Set {
         /// The session file.
         file: PathBuf,
         /// The setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-        /// observers-last, protocol-order or absent.
+        /// observers-last, protocol-order, absent, title or time-zone.
         key: String,
         /// Its value: DUR for the limits and changeover (e.g. 3m); TIME or none for opens,
         /// closes and video-deadline; TIME/TIME,TIME/TIME or none for slots; on or off for
-        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent.
+        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent; TEXT
+        /// for title; an IANA name for time-zone (e.g. Europe/Vienna).
         value: String,
     },
     /// The speaker is not in the room when called: the absent setting applies.
@@ -294,6 +318,9 @@ pub struct NewArgs {
     /// statements, R11) or reply (a right-of-reply list, R12). Fixed for the life of the list.
     #[arg(long, value_name = "KIND", value_parser = words_of::<ListKind>(), default_value = "general")]
     pub kind: ListKind,
+    /// The list's time zone, an IANA name such as Europe/Vienna (default: the machine's).
+    #[arg(long = "time-zone", value_name = "TZ")]
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -502,11 +529,41 @@ pub fn now() -> Time {
     crate::clock::now()
 }
 
-fn time_opt(t: &Option<String>) -> Result<Option<Time>, CliError> {
+/// A TIME of the command line, read in the list's zone (SPEC section 10).
+fn time_in(s: &Session, t: &Option<String>, now: Time) -> Result<Option<Time>, RuleError> {
     t.as_deref()
-        .map(domain::parse_time)
+        .map(|t| s.reading(now).time(t))
         .transpose()
-        .map_err(CliError::Input)
+        .map_err(RuleError::BadValue)
+}
+
+/// ENTRY: an id, or a delegation's name as typed or in a short form the reference data knows
+/// ("UK" names the entry of the United Kingdom of Great Britain and Northern Ireland).
+fn entry_of(s: &Session, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
+    match s.resolve(text, accepts) {
+        Err(RuleError::NoSuchEntry(e)) => match crate::delegations::resolve(text) {
+            domain::names::Resolved::Known { name, .. } => s.resolve(&name, accepts),
+            _ => Err(RuleError::NoSuchEntry(e)),
+        },
+        other => other,
+    }
+}
+
+/// A delegation as typed, resolved against the reference data: the name to store, what to say
+/// on stdout ("\"UK\" is written ..."), and a warning for a name the data lacks.
+fn delegation_spelling(typed: &str) -> Result<crate::delegations::Spelling, RuleError> {
+    crate::delegations::spelling(typed).map_err(RuleError::BadValue)
+}
+
+/// Puts what the name resolution said before what the change did.
+fn noted(mut done: Done, spelling: &crate::delegations::Spelling) -> Done {
+    if let Some(note) = &spelling.note {
+        done.message = format!("{note}\n{}", done.message);
+    }
+    if let Some(w) = &spelling.warning {
+        done.warnings.insert(0, w.clone());
+    }
+    done
 }
 
 fn duration(t: &Option<String>, default: i64) -> Result<i64, CliError> {
@@ -544,6 +601,13 @@ pub(crate) fn emit(text: &str) -> Result<(), CliError> {
 /// [`emit`] for bytes (an export).
 pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
+    // No raw control sequence from a file or an argument ever reaches the terminal (SPEC
+    // section 5): text is cleaned on its way out; only what is not text (a binary) passes.
+    let cleaned = std::str::from_utf8(bytes).map(domain::text::clean_lines);
+    let bytes = match &cleaned {
+        Ok(text) => text.as_bytes(),
+        Err(_) => bytes,
+    };
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|()| out.flush())
@@ -555,13 +619,17 @@ pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
 pub(crate) fn say(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+    let _ = writeln!(out, "{}", domain::text::clean_lines(text)).and_then(|()| out.flush());
 }
 
 /// One line on the standard error (an `error:` or a `warning:`), never a panic.
 pub(crate) fn warn(text: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        domain::text::clean_lines(text)
+    );
 }
 
 fn execute(command: Command) -> Result<(), CliError> {
@@ -574,54 +642,82 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::Completions { shell } => crate::manual::completions(shell),
         Command::Man => crate::manual::man(),
         Command::New(a) => new(a, now),
-        Command::Add(a) => {
+        Command::Add(a) => change(&a.file, "podium add", now, |s| {
+            let now = s.in_zone(now);
+            let spelling = delegation_spelling(&a.delegation)?;
             let ins = Inscription {
-                delegation: a.delegation,
+                delegation: spelling.name.clone(),
                 speaker: a.speaker,
                 level: a.level,
                 chair_of: a.chair_of,
-                category: a.category.unwrap_or(Category::StateParty),
+                category: a
+                    .category
+                    .or(spelling.category)
+                    .unwrap_or(Category::StateParty),
                 mode: a.mode.unwrap_or_default(),
-                requested_at: time_opt(&a.at)?,
+                requested_at: time_in(s, &a.at, now)?,
                 late: a.late,
                 no_post: a.no_post,
             };
             let role = a.role;
-            change(&a.file, "podium add", now, |s| s.add_as(ins, role, now))
-        }
+            Ok(noted(s.add_as(ins, role, now)?, &spelling))
+        }),
+        Command::Rename {
+            file,
+            entry,
+            speaker,
+            delegation,
+        } => change(&file, "podium rename", now, |s| {
+            let now = s.in_zone(now);
+            let id = entry_of(s, &entry, Accepts::Any)?;
+            let spelling = delegation.as_deref().map(delegation_spelling).transpose()?;
+            let done = s.rename(
+                id,
+                speaker.as_deref(),
+                spelling.as_ref().map(|sp| sp.name.as_str()),
+                now,
+            )?;
+            Ok(match &spelling {
+                Some(sp) => noted(done, sp),
+                None => done,
+            })
+        }),
+        Command::Reinstate { file, entry, at } => change(&file, "podium reinstate", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Withdrawn)?;
+            s.reinstate(id, at, now)
+        }),
         Command::Replace {
             file,
             entry,
             speaker,
             level,
             at,
-        } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium replace", now, |s| {
-                let id = s.resolve(&entry, Accepts::Waiting)?;
-                s.replace(id, &speaker, level, at, now)
-            })
-        }
+        } => change(&file, "podium replace", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Waiting)?;
+            s.replace(id, &speaker, level, at, now)
+        }),
         Command::Swap {
             file,
             entry,
             other,
             at,
-        } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium swap", now, |s| {
-                let a = s.resolve(&entry, Accepts::Waiting)?;
-                let b = s.resolve(&other, Accepts::Waiting)?;
-                s.swap(a, b, at, now)
-            })
-        }
-        Command::Withdraw { file, entry, at } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium withdraw", now, |s| {
-                let id = s.resolve(&entry, Accepts::Waiting)?;
-                s.withdraw(id, at, now)
-            })
-        }
+        } => change(&file, "podium swap", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let a = entry_of(s, &entry, Accepts::Waiting)?;
+            let b = entry_of(s, &other, Accepts::Waiting)?;
+            s.swap(a, b, at, now)
+        }),
+        Command::Withdraw { file, entry, at } => change(&file, "podium withdraw", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Waiting)?;
+            s.withdraw(id, at, now)
+        }),
         Command::Next { file } => {
             // Refused before the lock is taken, so that no file of the folder changes at all.
             // The list itself is read only when another list has someone at the podium.
@@ -648,12 +744,12 @@ fn execute(command: Command) -> Result<(), CliError> {
             reason,
         } => change(&file, "podium move", now, |s| {
             s.may_move()?;
-            let id = s.resolve(&entry, Accepts::Waiting)?;
+            let id = entry_of(s, &entry, Accepts::Waiting)?;
             s.move_to(id, to, &reason, now)
         }),
         Command::Lists { dir, json } => crate::conference::run_lists(&dir, json, now),
         Command::Absent { file, entry } => change(&file, "podium absent", now, |s| {
-            let id = s.resolve(&entry, Accepts::WaitingOrCurrent)?;
+            let id = entry_of(s, &entry, Accepts::WaitingOrCurrent)?;
             s.absent(id, now)
         }),
         Command::Mark(m) => {
@@ -677,7 +773,7 @@ fn execute(command: Command) -> Result<(), CliError> {
                 ));
             }
             change(&m.file, "podium mark", now, |s| {
-                let id = s.resolve(&m.entry, Accepts::AnyButWithdrawn)?;
+                let id = entry_of(s, &m.entry, Accepts::AnyButWithdrawn)?;
                 // Every mark made is reported, one line each, with all their warnings.
                 let mut done = Done::default();
                 for mark in marks {
@@ -692,10 +788,12 @@ fn execute(command: Command) -> Result<(), CliError> {
                 Ok(done)
             })
         }
-        Command::Set { file, key, value } => {
-            let setting = parse_setting(&key, &value)?;
-            change(&file, "podium set", now, |s| s.set(setting, now))
-        }
+        Command::Set { file, key, value } => change(&file, "podium set", now, |s| {
+            let now = s.in_zone(now);
+            let setting = parse_setting(&key, &value, &s.reading(now))
+                .map_err(|e| RuleError::BadValue(e.to_string()))?;
+            s.set(setting, now)
+        }),
         Command::List { file, json } => {
             let s = store::load(&file)?;
             // The plan sees the day: the lists of the folder that speak first (section 8).
@@ -713,6 +811,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Status { file, json } => {
             let s = store::load(&file)?;
+            let now = s.in_zone(now);
             if json {
                 emit(&(status_json(&s, now) + "\n"))
             } else {
@@ -736,8 +835,11 @@ fn execute(command: Command) -> Result<(), CliError> {
             dry_run,
         } => crate::records::import::run(&file, &inscriptions, dry_run, now),
         Command::Check { file } => {
-            let s = store::load(&file)?;
-            let problems = s.problems();
+            // As written, so that the texts a hand edit put there are named (every other
+            // output shows them cleaned).
+            let s = store::load_as_written(&file)?;
+            let mut problems = s.problems();
+            problems.extend(domain::text::session_problems(&s));
             if problems.is_empty() {
                 emit(&format!(
                     "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records\n",
@@ -767,19 +869,37 @@ fn execute(command: Command) -> Result<(), CliError> {
 }
 
 fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
+    // `new` has no list yet: its times are read in --time-zone, else the machine's zone.
+    let zone_name = match &a.time_zone {
+        Some(name) => name.clone(),
+        None => crate::clock::machine_zone(),
+    };
+    let zone = domain::zone::parse_zone(&zone_name).ok_or_else(|| {
+        CliError::Input(format!(
+            "\"{}\" is not a time zone podium knows: give an IANA name such as Europe/Vienna, America/New_York or UTC",
+            zone_name.trim()
+        ))
+    })?;
+    let now = domain::when::in_zone(now, zone);
+    let read = |t: &Option<String>, opens: Option<Time>| -> Result<Option<Time>, CliError> {
+        let reading = domain::when::Reading::for_list(zone, opens, now);
+        Ok(t.as_deref().map(|t| reading.time(t)).transpose()?)
+    };
+    let opens = read(&a.opens, None)?;
     let defaults = Settings::for_kind(a.kind);
     let mut settings = Settings {
         limit_seconds: duration(&a.limit, defaults.limit_seconds)?,
         chair_limit_seconds: duration(&a.chair_limit, defaults.chair_limit_seconds)?,
-        opens: time_opt(&a.opens)?,
-        closes: time_opt(&a.closes)?,
+        opens,
+        closes: read(&a.closes, opens)?,
         ..defaults
     };
     Settings::check_window(settings.opens, settings.closes)?;
+    let reading = domain::when::Reading::for_list(zone, opens, now);
     let slots = a
         .slots
         .iter()
-        .map(|s| domain::parse_slot(s))
+        .map(|s| reading.slot(s))
         .collect::<Result<Vec<_>, _>>()?;
     settings.slots = domain::list::check_slots(slots)?;
     if a.file.exists() {
@@ -798,9 +918,11 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         )));
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
+    domain::list::one_line(&title, "title")?;
     let mut session = Session::new(&title, settings, now);
     session.kind = a.kind;
-    session.time_zone = crate::clock::machine_zone();
+    session.time_zone = zone.name().to_string();
+    session.normalise_times();
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
     writer.create(&session)?;
     say(&format!(
@@ -830,6 +952,8 @@ pub(crate) fn change(
     let writer = Writer::acquire(file, &store::holder(what))?;
     let mut session = writer.load()?;
     let done = apply(&mut session)?;
+    // Every time in the file with the list's offset, whatever clock or command gave it.
+    session.normalise_times();
     // Every save is a checkpoint of the running timer (SPEC section 5).
     if let Some(speech) = session.speech.as_mut() {
         speech.checkpoint(now);
@@ -843,13 +967,17 @@ pub(crate) fn change(
 }
 
 /// Parses `podium set KEY VALUE`.
-pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
+pub fn parse_setting(
+    key: &str,
+    value: &str,
+    reading: &domain::when::Reading,
+) -> Result<Setting, CliError> {
     let none = value.trim().eq_ignore_ascii_case("none");
     let time = || -> Result<Option<Time>, CliError> {
         if none {
             Ok(None)
         } else {
-            Ok(Some(domain::parse_time(value)?))
+            Ok(Some(reading.time(value)?))
         }
     };
     let on_off = || -> Result<bool, CliError> {
@@ -876,7 +1004,7 @@ pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
             value
                 .split(',')
                 .filter(|s| !s.trim().is_empty())
-                .map(domain::parse_slot)
+                .map(|s| reading.slot(s))
                 .collect::<Result<Vec<_>, _>>()?
         }),
         "observers-last" => Setting::ObserversLast(on_off()?),
@@ -886,9 +1014,11 @@ pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
                 "absent takes behind-next, end-of-tier or drop, not \"{value}\""
             ))
         })?),
+        "title" => Setting::Title(value.to_string()),
+        "time-zone" => Setting::TimeZone(value.to_string()),
         other => {
             return Err(CliError::Input(format!(
-                "there is no setting \"{other}\": the settings are limit, chair-limit, second-limit, changeover, opens, closes, video-deadline, high-level-deadline, slots, observers-last, protocol-order and absent"
+                "there is no setting \"{other}\": the settings are limit, chair-limit, second-limit, changeover, opens, closes, video-deadline, high-level-deadline, slots, observers-last, protocol-order, absent, title and time-zone"
             )));
         }
     })
@@ -945,6 +1075,7 @@ pub fn list_json(s: &Session, now: Time) -> String {
 
 /// [`list_json`] with the lists of the conference that speak first that day.
 pub fn list_json_after(s: &Session, now: Time, earlier: &[&Session]) -> String {
+    let now = s.in_zone(now);
     let doc = ListJson {
         title: &s.title,
         kind: s.kind.word(),
@@ -966,6 +1097,7 @@ pub fn entries_json_after<'a>(
     now: Time,
     earlier: &[&Session],
 ) -> Vec<EntryJson<'a>> {
+    let now = s.in_zone(now);
     let queue = s.queue();
     let plan = Plan::compute_after(s, &queue, now, earlier);
     let mut places = std::collections::HashMap::with_capacity(queue.len());
@@ -998,15 +1130,15 @@ pub fn entry_json<'a>(
         category: e.category.word(),
         mode: e.mode.word(),
         limit_seconds: e.limit_seconds,
-        requested_at: rfc3339(e.requested_at),
-        queued_at: rfc3339(e.queued_at),
+        requested_at: rfc3339(s.in_zone(e.requested_at)),
+        queued_at: rfc3339(s.in_zone(e.queued_at)),
         status: e.status.word(),
         spoken_seconds: if e.status == Status::Spoken {
             e.spoken_seconds
         } else {
             None
         },
-        projected_start: start.map(rfc3339),
+        projected_start: start.map(|t| rfc3339(s.in_zone(t))),
         statement_received: e.statement_received,
         no_post: e.no_post,
         introducer: e.introducer.as_deref(),
@@ -1089,17 +1221,19 @@ pub fn list_table(s: &Session, now: Time) -> String {
 /// [`list_table`] with the lists of the conference that speak first that day.
 pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String {
     use std::fmt::Write;
+    let now = s.in_zone(now);
     let queue = s.queue();
     let plan = Plan::compute_after(s, &queue, now, earlier);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({}; {} waiting, {} spoken; the list {})",
+        "{} ({}; {} waiting, {} spoken; the list {}; times in {})",
         s.title,
         s.kind.label(),
         queue.len(),
         s.count(Status::Spoken),
-        s.window_words()
+        s.window_words(),
+        s.time_zone
     );
     let _ = writeln!(
         out,
@@ -1117,7 +1251,7 @@ pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String 
             e.level.word(),
             e.mode.word(),
             fmt_seconds(e.limit_seconds),
-            e.requested_at.format("%Y-%m-%d %H:%M"),
+            s.local(e.requested_at).format("%Y-%m-%d %H:%M"),
             note
         );
     };
@@ -1152,7 +1286,7 @@ pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String 
             tier = Some(t);
         }
         let note = match plan.starts.get(i).copied().flatten() {
-            Some(t) => format!("waiting, starts ~{}", t.format("%H:%M")),
+            Some(t) => format!("waiting, starts ~{}", s.local(t).format("%H:%M")),
             None if !s.settings.slots.is_empty() => "waiting, past the last slot".into(),
             None => "waiting".into(),
         };
@@ -1162,7 +1296,7 @@ pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String 
         let _ = writeln!(
             out,
             "Expected to end at {}{}",
-            end.format("%Y-%m-%d %H:%M"),
+            s.local(end).format("%Y-%m-%d %H:%M"),
             if plan.not_reached > 0 {
                 format!("; {} will not be reached in the slots", plan.not_reached)
             } else {

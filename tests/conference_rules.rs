@@ -337,3 +337,68 @@ fn r12_the_limits_follow_the_settings_of_the_reply_list() {
     assert_eq!(s.entry(a).map(|e| e.limit_seconds), Some(480));
     assert_eq!(s.entry(b).map(|e| e.limit_seconds), Some(240));
 }
+
+#[test]
+fn r11_a_reinstated_opening_entry_is_seated_by_the_rule_for_a_new_entry_and_loses_its_move() {
+    let mut s = opening();
+    let [_, hos, chair, ..] = the_five(&mut s);
+    // The President put the Head of State first; then Ecuador withdrew.
+    s.move_to(hos, 1, "leaves early", t(NOW)).expect("moved");
+    assert_eq!(order(&s)[0], "Ecuador");
+    s.withdraw(hos, None, t(NOW)).expect("withdrawn");
+    // The chair is moved too: a moved entry stays where it was put.
+    s.move_to(chair, 4, "asked to speak later", t(NOW))
+        .expect("moved");
+    let before_chair = s.position(chair);
+    s.reinstate(hos, None, t(NOW)).expect("reinstated");
+    // Class 5 (Head of State) after the outgoing, incoming President and executive head: in
+    // front of nobody unmoved that comes after it, so last; not first where it was moved.
+    assert_eq!(
+        order(&s),
+        ["Austria", "Thailand", "UNODC", "Nigeria", "Ecuador"]
+    );
+    assert_eq!(s.position(chair), before_chair, "the moved chair stays");
+    assert!(s.entry(hos).is_some_and(|e| !e.moved), "no longer moved");
+    assert!(s.problems().is_empty(), "{:?}", s.problems());
+}
+
+#[test]
+fn r12_reinstating_a_reply_is_refused_when_the_delegation_already_replies_twice() {
+    let mut s = list(ListKind::Reply);
+    let first = add(
+        &mut s,
+        ins("Ghana", Level::Delegate, "2022-10-17T17:00:00+02:00"),
+        None,
+    );
+    add(
+        &mut s,
+        ins("Ghana", Level::Delegate, "2022-10-17T17:01:00+02:00"),
+        None,
+    );
+    assert!(
+        s.problems().is_empty(),
+        "two replies are sound: {:?}",
+        s.problems()
+    );
+    s.withdraw(first, None, t(NOW)).expect("withdrawn");
+    add(
+        &mut s,
+        ins("Ghana", Level::Delegate, "2022-10-17T17:02:00+02:00"),
+        None,
+    );
+    let before = s.clone();
+    let err = s.reinstate(first, None, t(NOW)).expect_err("a third reply");
+    assert!(matches!(err, RuleError::ThirdReply { .. }), "{err}");
+    assert_eq!(s, before);
+    // A reply number on a general list, or a third number, is a contradiction.
+    let mut g = list(ListKind::General);
+    add(
+        &mut g,
+        ins("Ghana", Level::Delegate, "2022-10-17T17:00:00+02:00"),
+        None,
+    );
+    g.entries[0].reply = Some(1);
+    assert!(!g.problems().is_empty());
+    s.entries[1].reply = Some(3);
+    assert!(!s.problems().is_empty());
+}

@@ -5,6 +5,7 @@
 
 use super::kind::{ListKind, Role};
 use super::level::{Category, Group, Level, Mode};
+use super::names::name_key;
 use super::timer::{Speech, remaining_seconds};
 use super::{Time, fmt_day, fmt_time};
 use serde::{Deserialize, Serialize};
@@ -315,6 +316,10 @@ pub enum Change {
     Imported,
     /// R11: the President put an entry of an opening list at a place.
     Moved,
+    /// A spelling corrected (`rename`): the entry keeps its place.
+    Renamed,
+    /// A withdrawn entry waits again at its own `queued_at` (`reinstate`).
+    Reinstated,
 }
 
 /// One line of the change log: what, when, and the reason where one was given.
@@ -515,6 +520,10 @@ pub enum Accepts {
     WaitingOrCurrent,
     /// Any entry not withdrawn (`mark`).
     AnyButWithdrawn,
+    /// Any entry at all (`rename`: a spelling is corrected in the record of a heard one too).
+    Any,
+    /// Withdrawn entries only (`reinstate`).
+    Withdrawn,
 }
 
 /// The whole state of one list, as the file holds it.
@@ -730,23 +739,26 @@ impl Session {
         {
             return Ok(id);
         }
-        let wanted = t.to_lowercase();
+        // Any case, accents and punctuation ignored, as names are matched (SPEC section 10).
+        let wanted = name_key(t);
         let ok = |e: &Entry| match accepts {
             Accepts::Waiting => e.status == Status::Waiting,
             Accepts::WaitingOrCurrent => matches!(e.status, Status::Waiting | Status::Current),
             Accepts::AnyButWithdrawn => e.status != Status::Withdrawn,
+            Accepts::Any => true,
+            Accepts::Withdrawn => e.status == Status::Withdrawn,
         };
         let named: Vec<&Entry> = self
             .entries
             .iter()
-            .filter(|e| e.delegation.to_lowercase() == wanted)
+            .filter(|e| name_key(&e.delegation) == wanted)
             .collect();
         let waiting: Vec<&Entry> = named
             .iter()
             .copied()
             .filter(|e| e.status == Status::Waiting)
             .collect();
-        let candidates: Vec<&Entry> = if waiting.is_empty() {
+        let candidates: Vec<&Entry> = if waiting.is_empty() || accepts == Accepts::Withdrawn {
             named.iter().copied().filter(|e| ok(e)).collect()
         } else {
             waiting
@@ -879,11 +891,14 @@ impl Session {
     ) -> Result<Done, RuleError> {
         let checked = self.check_inscription(ins, role, now)?;
         let key = dup_key(&checked);
+        // The group first: it is cheap to compare, the name's key is computed only where the
+        // group matches. A list of replies holds no key: a second reply is the same delegation.
         if self.kind != ListKind::Reply
-            && let Some(dup) = self
-                .entries
-                .iter()
-                .find(|e| blocking_key(e).as_ref() == Some(&key))
+            && let Some(dup) = self.entries.iter().find(|e| {
+                e.chair_of == key.1
+                    && e.status != Status::Withdrawn
+                    && blocking_key(e).as_ref() == Some(&key)
+            })
         {
             return Err(duplicate(dup));
         }
@@ -995,7 +1010,10 @@ impl Session {
             None
         } else {
             match reason {
-                Some(r) => Some(r.to_string()),
+                Some(r) => {
+                    one_line(r, "reason")?;
+                    Some(r.to_string())
+                }
                 None => {
                     return Err(RuleError::OutsideWindow {
                         window: self.window_words(),
@@ -1070,8 +1088,14 @@ impl Session {
         }
         if entry.mode == Mode::Video {
             warnings.push(
-                "R7: a video statement is introduced by a representative present in the hall, or by the President: record who with `mark --introducer`".to_string(),
+                "R7: a video statement is introduced by a representative present in the hall, or by the President: record who as the entry's introducer".to_string(),
             );
+        }
+        if at > now {
+            warnings.push(format!(
+                "the request time {} is later than now: accepted as typed in ahead",
+                fmt_time(at)
+            ));
         }
         let tier = entry.tier_words();
         let text = format!(
@@ -1517,16 +1541,194 @@ impl Session {
         Ok(Done::say(format!("#{id}: {what}"), Some(id)))
     }
 
+    /// Corrects the spelling of an entry's speaker or delegation (`rename`): the entry keeps its
+    /// place (`queued_at` and order untouched). A new delegation name (already resolved against
+    /// the reference data by the caller) is checked by the one-entry-per-delegation rule.
+    pub fn rename(
+        &mut self,
+        id: u64,
+        speaker: Option<&str>,
+        delegation: Option<&str>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        let e = self
+            .entry(id)
+            .ok_or_else(|| RuleError::NoSuchEntry(id.to_string()))?;
+        if speaker.is_none() && delegation.is_none() {
+            return Err(RuleError::BadValue(
+                "say what to correct: the speaker's name, the delegation, or both".into(),
+            ));
+        }
+        let mut changes = Vec::new();
+        let mut next = e.clone();
+        if let Some(name) = speaker {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(RuleError::Empty("speaker's name"));
+            }
+            one_line(name, "speaker's name")?;
+            if name != e.speaker {
+                changes.push(format!("speaker \"{}\" is now \"{name}\"", e.speaker));
+                next.speaker = name.to_string();
+            }
+        }
+        if let Some(name) = delegation {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(RuleError::Empty("delegation"));
+            }
+            one_line(name, "delegation")?;
+            if name != e.delegation {
+                changes.push(format!("delegation \"{}\" is now \"{name}\"", e.delegation));
+                next.delegation = name.to_string();
+            }
+        }
+        if changes.is_empty() {
+            return Ok(Done::say(
+                format!("#{id}: the spelling is already so; nothing changed"),
+                Some(id),
+            ));
+        }
+        if let Some(key) = blocking_key(&next)
+            && let Some(dup) = self
+                .entries
+                .iter()
+                .find(|o| o.id != id && blocking_key(o).as_ref() == Some(&key))
+        {
+            return Err(duplicate(dup));
+        }
+        let what = changes.join(", ");
+        let i = self.index_of(id);
+        self.entries[i].speaker = next.speaker;
+        self.entries[i].delegation = next.delegation;
+        let text = format!("spelling corrected: {what}; keeps its place");
+        self.record(now, Change::Renamed, Some(id), text);
+        Ok(Done::say(format!("#{id}: {what}"), Some(id)))
+    }
+
+    /// A withdrawn entry waits again, at its own `queued_at` and command order, so it takes back
+    /// the place it had. Refused while another entry of its delegation (with the same
+    /// `chair_of`) is on the list and not withdrawn: one entry per delegation.
+    pub fn reinstate(
+        &mut self,
+        id: u64,
+        notice: Option<Time>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        let e = self
+            .entry(id)
+            .ok_or_else(|| RuleError::NoSuchEntry(id.to_string()))?;
+        if e.status != Status::Withdrawn {
+            return Err(RuleError::BadValue(format!(
+                "entry #{id} ({}) is {}, not withdrawn: only a withdrawn entry can be reinstated",
+                e.delegation,
+                e.status.word()
+            )));
+        }
+        let key = dup_key(e);
+        // R12: on a reply list the delegation may hold two replies; a third is refused.
+        if self.kind == ListKind::Reply {
+            let delegation = e.delegation.clone();
+            self.reply_number(&delegation)?;
+        } else if let Some(dup) = self
+            .entries
+            .iter()
+            .find(|o| o.id != id && blocking_key(o).as_ref() == Some(&key))
+        {
+            return Err(RuleError::BadValue(format!(
+                "{} already has entry #{} on this list ({}); one entry per delegation: withdraw #{} first to reinstate #{id}",
+                dup.title(),
+                dup.id,
+                dup.status.word(),
+                dup.id
+            )));
+        }
+        let notice = notice.unwrap_or(now);
+        let i = self.index_of(id);
+        self.entries[i].status = Status::Waiting;
+        self.entries[i].closed_order = None;
+        // R11: on an opening list it is seated as a new entry would be (no-op elsewhere).
+        self.seat_by_rule(id);
+        let text = format!(
+            "{} reinstated, notified {}: waits again from {}",
+            self.entries[i].title(),
+            fmt_time(notice),
+            fmt_time(self.entries[i].queued_at)
+        );
+        let rec = self.record(now, Change::Reinstated, Some(id), text);
+        rec.notice_at = Some(notice);
+        let place = self.position(id).unwrap_or(0);
+        Ok(Done::say(
+            format!(
+                "#{id} reinstated, place {place} of {}",
+                self.count(Status::Waiting)
+            ),
+            Some(id),
+        ))
+    }
+
+    /// Writes every time of the list with its zone's offset (the same instants): what the file
+    /// and `list --json` show, and what every view prints (SPEC section 10).
+    pub fn normalise_times(&mut self) {
+        let zone = self.zone();
+        let z = |t: &mut Time| *t = super::when::in_zone(*t, zone);
+        let st = &mut self.settings;
+        for t in [
+            &mut st.opens,
+            &mut st.closes,
+            &mut st.video_deadline,
+            &mut st.high_level_deadline,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            z(t);
+        }
+        for slot in &mut st.slots {
+            z(&mut slot.start);
+            z(&mut slot.end);
+        }
+        for e in &mut self.entries {
+            z(&mut e.requested_at);
+            z(&mut e.queued_at);
+            for t in [&mut e.started_at, &mut e.ended_at].into_iter().flatten() {
+                z(t);
+            }
+        }
+        if let Some(sp) = self.speech.as_mut() {
+            z(&mut sp.started_at);
+            z(&mut sp.checkpoint_at);
+        }
+        for r in &mut self.log {
+            z(&mut r.at);
+            if let Some(t) = r.notice_at.as_mut() {
+                z(t);
+            }
+        }
+    }
+
+    /// `t` (a time of the clock) written with the list's offset.
+    pub fn in_zone(&self, t: Time) -> Time {
+        super::when::in_zone(t, self.zone())
+    }
+
+    /// How this list reads a typed time: in its zone, a date without a year in the year of its
+    /// `opens`, else of now.
+    pub fn reading(&self, now: Time) -> super::when::Reading {
+        super::when::Reading::for_list(self.zone(), self.settings.opens, now)
+    }
+
     /// A message to the speaker on the presenter views; empty clears it.
-    pub fn set_message(&mut self, text: &str, now: Time) -> Done {
+    pub fn set_message(&mut self, text: &str, now: Time) -> Result<Done, RuleError> {
         let text = text.trim();
+        one_line(text, "message")?;
         self.message = (!text.is_empty()).then(|| text.to_string());
         let said = match &self.message {
             Some(m) => format!("message to the speaker: \"{m}\""),
             None => "message to the speaker cleared".to_string(),
         };
         self.record(now, Change::Message, None, said.clone());
-        Done::say(said, None)
+        Ok(Done::say(said, None))
     }
 
     /// Changes a setting. Limits apply to the waiting entries at once (the current speaker keeps
@@ -1611,6 +1813,28 @@ impl Session {
             Setting::Absent(p) => {
                 s.absent = p;
                 format!("absent {}", p.word())
+            }
+            Setting::Title(title) => {
+                let title = title.trim().to_string();
+                if title.is_empty() {
+                    return Err(RuleError::Empty("title"));
+                }
+                one_line(&title, "title")?;
+                let said = format!("title \"{title}\" (was \"{}\")", self.title);
+                self.title = title;
+                said
+            }
+            Setting::TimeZone(name) => {
+                let Some(zone) = super::zone::parse_zone(&name) else {
+                    return Err(RuleError::BadValue(format!(
+                        "\"{}\" is not a time zone podium knows: give an IANA name such as Europe/Vienna, America/New_York or UTC",
+                        name.trim()
+                    )));
+                };
+                let said = format!("time-zone {} (was {})", zone.name(), self.time_zone);
+                self.time_zone = zone.name().to_string();
+                self.normalise_times();
+                said
             }
         };
         let settings = &self.settings;
@@ -1740,6 +1964,28 @@ impl Session {
             if e.limit_seconds < 1 {
                 out.push(format!("entry #{} has a limit below one second", e.id));
             }
+            // A status the entry's times cannot have: a waiting entry has not ended nor spoken.
+            if e.status == Status::Waiting && (e.ended_at.is_some() || e.spoken_seconds.is_some()) {
+                out.push(format!(
+                    "entry #{} is waiting but has a recorded end or speaking time",
+                    e.id
+                ));
+            }
+            if e.status == Status::Current && e.ended_at.is_some() {
+                out.push(format!(
+                    "entry #{} is at the podium but has a recorded end",
+                    e.id
+                ));
+            }
+        }
+        if self.settings.limit_seconds < 1
+            || self.settings.chair_limit_seconds < 1
+            || self.settings.second_limit_seconds < 1
+        {
+            out.push("the speaking limit is zero or less".into());
+        }
+        if self.settings.changeover_seconds < 0 {
+            out.push("the changeover between speakers is below zero".into());
         }
         let current: Vec<u64> = self
             .entries
@@ -1757,10 +2003,43 @@ impl Session {
                     .unwrap_or_else(|| "none".into())
             )),
         }
+        // The fields of the list kinds (R11, R12): each only where its kind has it.
+        let mut replies: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
+        for e in &self.entries {
+            match (self.kind, e.reply) {
+                (_, Some(n)) if n != 1 && n != 2 => {
+                    out.push(format!("entry #{} has reply {n}, not 1 or 2", e.id))
+                }
+                (ListKind::Reply, _) => {}
+                (_, Some(_)) => out.push(format!(
+                    "entry #{} has a reply number on a list that is not a reply list",
+                    e.id
+                )),
+                _ => {}
+            }
+            if self.kind != ListKind::Opening && (e.role.is_some() || e.moved) {
+                out.push(format!(
+                    "entry #{} has a role or a President's move on a list that is not an opening list",
+                    e.id
+                ));
+            }
+            if self.kind == ListKind::Reply && e.status != Status::Withdrawn {
+                let n = replies.entry(e.delegation.to_lowercase()).or_default();
+                *n += 1;
+                if *n == 3 {
+                    out.push(format!(
+                        "{} has more than two replies on this list (R12)",
+                        e.delegation
+                    ));
+                }
+            }
+        }
         // The duplicate rule of `add`, through its key: one pass, so that checking a list of
-        // 100,000 imported entries takes a moment rather than an hour.
+        // 100,000 imported entries takes a moment rather than an hour. A reply list holds no
+        // key (R12: a delegation may reply twice).
         let mut seen: std::collections::HashMap<DupKey, &Entry> = std::collections::HashMap::new();
-        for b in &self.entries {
+        for b in self.entries.iter().filter(|_| self.kind != ListKind::Reply) {
             let Some(key) = blocking_key(b) else {
                 continue;
             };
@@ -1812,6 +2091,10 @@ pub enum Setting {
     SecondLimit(i64),
     /// R11: requests for high-level speakers close then.
     HighLevelDeadline(Option<Time>),
+    /// The list's title (SPEC section 3, `set title`).
+    Title(String),
+    /// The list's time zone, an IANA name (SPEC section 10); every time is then shown in it.
+    TimeZone(String),
 }
 
 /// Sorts the slots and refuses empty or overlapping ones.
@@ -1836,7 +2119,8 @@ pub fn check_slots(mut slots: Vec<Slot>) -> Result<Vec<Slot>, RuleError> {
 type DupKey = (String, Option<Group>);
 
 fn dup_key(e: &Entry) -> DupKey {
-    (e.delegation.to_lowercase(), e.chair_of)
+    // Names as they are matched: "Türkiye" and "turkiye" are one delegation.
+    (name_key(&e.delegation), e.chair_of)
 }
 
 /// The key an entry holds against new ones: none once withdrawn.
@@ -1856,13 +2140,21 @@ fn duplicate(dup: &Entry) -> RuleError {
     }
 }
 
-/// A name is one line: a line break would split an entry over two lines of the CSV export
-/// (SPEC section 3: one line per entry) and of every table.
-fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
-    if text.chars().any(char::is_control) {
-        return Err(RuleError::NotOneLine(what));
+/// A text that comes in passes the one rule of texts (SPEC section 5, `text::check`): a line
+/// break would also split an entry over two lines of the CSV export and of every table, so it
+/// keeps its own message.
+pub fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
+    match super::text::check(text) {
+        Ok(()) => Ok(()),
+        Err(super::text::Problem::Control('\n' | '\r')) => Err(RuleError::NotOneLine(what)),
+        Err(p) => Err(RuleError::BadValue(format!(
+            "the {what} {p}: {}",
+            match p {
+                super::text::Problem::TooLong(_) => "shorten it",
+                _ => "type it without one",
+            }
+        ))),
     }
-    Ok(())
 }
 
 fn on_off(on: bool) -> &'static str {

@@ -68,6 +68,8 @@ pub fn run(
         refuse_session_paths(file, out)?;
     }
     let session = store::load(file)?;
+    // Every time shown in the list's zone (SPEC section 10), the time of the export too.
+    let now = session.in_zone(now);
     let bytes = render(&session, format, now, all)?;
     match output {
         Some(out) => {
@@ -192,7 +194,8 @@ pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
             opt_time(place.and_then(|p| p.1)),
             e.video_late(&s.settings).to_string(),
         ];
-        w.write_record(&record).map_err(bad)?;
+        w.write_record(record.iter().map(|c| super::formula::guard(c).into_owned()))
+            .map_err(bad)?;
     }
     w.into_inner()
         .map_err(|e| CliError::Input(format!("cannot write the CSV export ({e})")))

@@ -1,16 +1,19 @@
 //! The podium-desk screen (SPEC section 4): terminal in and out, and the event loop.
 //!
 //! The loop redraws on input and when the displayed second changes, never on a fast tick: it
-//! waits in `event::poll` until the next displayed second (at most 250 ms, to notice SIGTERM and
+//! waits in `tty::poll` (poll(2) on the terminal, never crossterm's own wait, which spins on a
+//! hung-up terminal) until the next displayed second (at most 250 ms, to notice SIGTERM and
 //! SIGHUP), drains every queued event, then draws once. The countdown is computed from the
 //! monotonic clock at draw time. Every change is saved before the next key is read.
 
 pub mod app;
+pub mod card;
 pub mod display;
 pub mod form;
 pub mod keymap;
 pub mod msg;
 mod room;
+mod tty;
 pub mod view;
 
 #[cfg(test)]
@@ -61,7 +64,10 @@ pub fn run(opts: RunOptions) -> i32 {
     let (writer, mut model) = match open(&path, &clock, rehearsal) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!(
+                "error: {}",
+                crate::domain::text::clean_lines(&e.to_string())
+            );
             return 1;
         }
     };
@@ -99,7 +105,7 @@ pub fn run(opts: RunOptions) -> i32 {
         store::holder("podium screen")
     };
     let mut room = room::Room::gather(&path, room::Open { writer, model }, &clock, &holder);
-    let Some((signals, mut terminal)) = enter() else {
+    let Some((signals, tty, mut terminal)) = enter() else {
         return 1;
     };
     let panic_on = test_panic_key();
@@ -107,7 +113,7 @@ pub fn run(opts: RunOptions) -> i32 {
         &mut terminal,
         &mut room,
         &mut clock,
-        &signals,
+        (&signals, &tty),
         panic_on,
         feed.as_ref(),
     );
@@ -130,6 +136,15 @@ pub fn run(opts: RunOptions) -> i32 {
             }
             code
         }
+        // The terminal went away (closed, hung up): the checkpoint above is saved; end as a
+        // hang-up ends, whether or not a SIGHUP came.
+        Err(e) if tty::is_gone(&e) => {
+            eprintln!(
+                "the terminal went away; the list was saved in {}",
+                path.display()
+            );
+            if not_saved.is_some() { 1 } else { 129 }
+        }
         Err(e) => {
             eprintln!(
                 "error: the terminal failed ({e}); the list was saved in {}",
@@ -142,7 +157,7 @@ pub fn run(opts: RunOptions) -> i32 {
 
 /// Watches SIGTERM and SIGHUP, then takes the terminal (raw mode, alternate screen); on a
 /// failure says why on stderr and gives the terminal back. Shared by the desk and the display.
-pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
+pub(crate) fn enter() -> Option<(Signals, tty::Tty, ratatui::DefaultTerminal)> {
     let signals = match Signals::register() {
         Ok(s) => s,
         Err(e) => {
@@ -150,9 +165,18 @@ pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
             return None;
         }
     };
+    let tty = match tty::Tty::open() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "error: cannot open the terminal ({e}); the commands still work (podium --help)"
+            );
+            return None;
+        }
+    };
     // ratatui's init installs a panic hook that restores the terminal first, then prints.
     match ratatui::try_init() {
-        Ok(terminal) => Some((signals, terminal)),
+        Ok(terminal) => Some((signals, tty, terminal)),
         Err(e) => {
             restore();
             eprintln!(
@@ -205,6 +229,7 @@ fn open(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
+    let now = session.in_zone(now);
     let mut model = Model::new(session, &name, now);
     model.color = color_wanted();
     model.rehearsal = rehearsal.then(|| clock.speed());
@@ -223,6 +248,8 @@ fn open(
 /// Saves; a failure shows the NOT SAVED banner until a save succeeds (the change stays in
 /// memory and the next change tries again).
 fn save(model: &mut Model, writer: &Writer) {
+    // The clock's times in the list's offset, as every time in the file (SPEC section 10).
+    model.session.normalise_times();
     match writer.save(&model.session) {
         Ok(()) => model.not_saved = None,
         Err(e) => model.not_saved = Some(e.to_string()),
@@ -277,7 +304,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     room: &mut room::Room,
     clock: &mut Clock,
-    signals: &Signals,
+    (signals, tty): (&Signals, &tty::Tty),
     panic_on: Option<char>,
     feed: Option<&crate::web::Feed>,
 ) -> std::io::Result<i32> {
@@ -301,7 +328,8 @@ fn event_loop(
         }
         let room::Open { writer, model } = &mut room.shown;
         let writer = &*writer;
-        let now = clock.now();
+        // The clock in the list's zone: every time shown is there (SPEC section 10).
+        let now = model.session.in_zone(clock.now());
         let key = shown(model, now);
         // Before every frame the model hears the time: the plan follows the minute, the bell
         // rings at zero.
@@ -320,7 +348,7 @@ fn event_loop(
             }
         }
         if dirty {
-            let now = clock.now();
+            let now = model.session.in_zone(clock.now());
             let completed = terminal.draw(|f| {
                 f.render_widget(&view::Screen::new(model, now), f.area());
             })?;
@@ -348,7 +376,8 @@ fn event_loop(
             feed.publish(desk_board(model, clock));
         }
         let wait = until_change(model, clock, clock.now());
-        if !event::poll(wait)? {
+        // Never crossterm's own wait: on a terminal that has gone it spins (see tty).
+        if !tty.poll(wait)? {
             continue;
         }
         // Drain every queued event, then draw once.
@@ -363,7 +392,7 @@ fn event_loop(
                     }
                     let rehearsing = model.rehearsal.is_some();
                     if let Some(msg) = keymap::lookup(model.key_mode(), &key, rehearsing) {
-                        let effects = app::update(model, msg, clock.now());
+                        let effects = app::update(model, msg, model.session.in_zone(clock.now()));
                         if perform(effects, model, writer, clock) {
                             return Ok(0);
                         }
@@ -378,7 +407,7 @@ fn event_loop(
                 Event::Resize(_, _) => dirty = true,
                 _ => {}
             }
-            if !event::poll(Duration::ZERO)? {
+            if !tty.poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -439,7 +468,8 @@ pub(crate) struct Signals {
 
 #[cfg(unix)]
 impl Signals {
-    const GRACE: Duration = Duration::from_secs(2);
+    /// Short enough that even a stuck loop ends within the second the SPEC allows.
+    const GRACE: Duration = Duration::from_millis(800);
 
     pub(crate) fn register() -> std::io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGTERM};

@@ -37,6 +37,10 @@ pub enum Msg {
     /// Opening lists: move the selected entry up (K) or down (J), asking the reason.
     MoveUp,
     MoveDown,
+    /// Enter: the selected entry's card.
+    Card,
+    /// `v`: show or hide the heard and withdrawn entries among the queue.
+    ShowAll,
     // rehearsal only
     Slower,
     Faster,
