@@ -92,7 +92,7 @@ pub enum Command {
     /// Checks a session file and says what is wrong with it.
     Check { file: PathBuf },
     /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-    /// observers-last, protocol-order, absent.
+    /// observers-last, protocol-order, absent, start-on-call, messages (TEXT|TEXT|...), warning.
     Set {
         file: PathBuf,
         key: String,
@@ -102,6 +102,27 @@ pub enum Command {
     Absent { file: PathBuf, entry: String },
     /// Records a statement received, do not post / post, or who introduces a video.
     Mark(MarkArgs),
+    /// Stops the current speaker's clock (refused when it is not running).
+    Pause { file: PathBuf },
+    /// Starts the clock again, or starts the clock of a speaker called but not started.
+    Resume { file: PathBuf },
+    /// A pause marked as a point of order.
+    #[command(name = "point-of-order")]
+    PointOfOrder { file: PathBuf },
+    /// Extra time for the current speaker (+DUR), or less (-DUR), e.g. +30s.
+    Time {
+        file: PathBuf,
+        /// +DUR or -DUR, e.g. +30s, -30s, +1m.
+        #[arg(allow_hyphen_values = true, value_name = "+DUR|-DUR")]
+        change: String,
+    },
+    /// The message to the speaker on the presenter views; no TEXT clears it.
+    Message {
+        file: PathBuf,
+        /// The message (words after FILE are joined by spaces).
+        #[arg(allow_hyphen_values = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
     /// Exports the list: CSV for the secretariat, Markdown as the Journal prints it, or the
     /// whole session as JSON. Read-only on FILE.
     Export {
@@ -411,6 +432,21 @@ fn execute(command: Command) -> Result<(), CliError> {
                 Ok(done)
             })
         }
+        Command::Pause { file } => change(&file, "podium pause", now, |s| s.pause(now)),
+        Command::Resume { file } => change(&file, "podium resume", now, |s| s.resume(now)),
+        Command::PointOfOrder { file } => {
+            change(&file, "podium point-of-order", now, |s| s.point_of_order(now))
+        }
+        Command::Time { file, change: by } => {
+            let seconds = signed_duration(&by)?;
+            change(&file, "podium time", now, |s| s.extra_time(seconds, now))
+        }
+        Command::Message { file, text } => {
+            let text = text.join(" ");
+            change(&file, "podium message", now, |s| {
+                s.message_to_speaker(&text, now)
+            })
+        }
         Command::Set { file, key, value } => {
             let setting = parse_setting(&key, &value)?;
             change(&file, "podium set", now, |s| s.set(setting, now))
@@ -539,6 +575,27 @@ pub(crate) fn change(
     Ok(())
 }
 
+/// `time FILE +DUR|-DUR`: the seconds to give (positive) or take (negative).
+pub fn signed_duration(text: &str) -> Result<i64, CliError> {
+    let t = text.trim();
+    let (sign, rest) = match t.chars().next() {
+        Some('+') => (1, &t[1..]),
+        Some('-') => (-1, &t[1..]),
+        _ => {
+            return Err(CliError::Input(format!(
+                "\"{text}\" says no direction: write +30s to give more time, -30s to take some"
+            )));
+        }
+    };
+    let seconds = domain::parse_duration(rest)?;
+    if seconds == 0 {
+        return Err(CliError::Input(
+            "a change of zero seconds changes nothing: give e.g. +30s or -30s".into(),
+        ));
+    }
+    Ok(sign * seconds)
+}
+
 /// Parses `podium set KEY VALUE`.
 pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
     let none = value.trim().eq_ignore_ascii_case("none");
@@ -581,9 +638,16 @@ pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
                 "absent takes behind-next, end-of-tier or drop, not \"{value}\""
             ))
         })?),
+        "start-on-call" => Setting::StartOnCall(on_off()?),
+        "messages" => Setting::Messages(if none || value.trim().is_empty() {
+            Vec::new()
+        } else {
+            value.split('|').map(str::to_string).collect()
+        }),
+        "warning" => Setting::Warning(domain::parse_duration(value)?),
         other => {
             return Err(CliError::Input(format!(
-                "there is no setting \"{other}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order and absent"
+                "there is no setting \"{other}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order, absent, start-on-call, messages and warning"
             )));
         }
     })
@@ -696,10 +760,12 @@ pub fn status_json(s: &Session, now: Time) -> String {
             "elapsed_seconds": elapsed,
             "remaining_seconds": e.limit_seconds.saturating_sub(elapsed),
             "running": sp.running,
+            "point_of_order": sp.point_of_order,
         }))
     });
     serde_json::json!({
         "current": current,
+        "message": s.message,
         "waiting": s.count(Status::Waiting),
         "spoken": s.count(Status::Spoken),
     })
@@ -726,6 +792,8 @@ fn status_line(s: &Session, now: Time) -> String {
                 },
                 if sp.point_of_order {
                     ", paused (point of order)"
+                } else if sp.not_started() {
+                    ", called, the clock not started"
                 } else if !sp.running {
                     ", paused"
                 } else {

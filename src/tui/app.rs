@@ -40,7 +40,7 @@ impl Effects {
 }
 
 /// The settings the settings screen edits, with their `podium set` keys.
-pub const SETTING_KEYS: [&str; 10] = [
+pub const SETTING_KEYS: [&str; 13] = [
     "limit",
     "chair-limit",
     "changeover",
@@ -51,6 +51,9 @@ pub const SETTING_KEYS: [&str; 10] = [
     "observers-last",
     "protocol-order",
     "absent",
+    "start-on-call",
+    "messages",
+    "warning",
 ];
 
 /// The value of a setting as `podium set` would take it back.
@@ -79,6 +82,15 @@ pub fn setting_value(s: &Session, key: &str) -> String {
         "observers-last" => on_off(st.observers_last),
         "protocol-order" => on_off(st.protocol_order),
         "absent" => st.absent.word().to_string(),
+        "start-on-call" => on_off(st.start_on_call),
+        "messages" => {
+            if st.messages.is_empty() {
+                "none".into()
+            } else {
+                st.messages.join("|")
+            }
+        }
+        "warning" => format!("{}s", st.warning_seconds),
         _ => String::new(),
     }
 }
@@ -339,7 +351,7 @@ impl Model {
         match self.change(label, now, command) {
             Ok(e) => e,
             Err(e) => {
-                self.fail(e.to_string());
+                self.fail(super::words::refusal(&e));
                 Effects::none()
             }
         }
@@ -641,7 +653,7 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                         return e;
                     }
                     // Refused: the mark stays, so the officer can pick another entry or Esc.
-                    Err(e) => m.fail(e.to_string()),
+                    Err(e) => m.fail(super::words::refusal(&e)),
                 }
             }
         },
@@ -671,7 +683,7 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                     m.after(done, now);
                     return Effects::save();
                 }
-                Err(e) => m.fail(e.to_string()),
+                Err(e) => m.fail(super::words::refusal(&e)),
             }
         }
         Msg::Find => {
@@ -681,12 +693,22 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 error: None,
             }
         }
+        // The editor opens empty; the message now shows above it (SPEC section 4).
         Msg::Message => {
             m.popup = Popup::Input {
                 purpose: InputFor::Message,
-                text: m.session.message.clone().unwrap_or_default(),
+                text: String::new(),
                 error: None,
             }
+        }
+        Msg::Preset(n) => {
+            let label = format!("ready-made message {n}");
+            return m.act(&label, now, |s| s.preset_message(usize::from(n), now));
+        }
+        Msg::ClearMessage => {
+            return m.act("message to the speaker cleared", now, |s| {
+                s.message_to_speaker("", now)
+            });
         }
         Msg::Settings => {
             m.popup = Popup::Settings {
@@ -833,6 +855,10 @@ fn input(
                 error = Some(format!("no delegation in the queue matches \"{text}\""));
             }
         }
+        Msg::ClearField => {
+            text.clear();
+            error = None;
+        }
         Msg::Backspace => {
             text.pop();
             error = None;
@@ -876,21 +902,24 @@ fn input(
                 return Effects::none();
             }
             InputFor::Message => {
-                m.popup = Popup::None;
-                let before = Snapshot::of(&m.session);
-                let done = m.session.set_message(&text, now);
-                m.history
-                    .record(&before, &m.session, "message to the speaker");
-                m.after(done, now);
-                return Effects::save();
+                match m.change("message to the speaker", now, |s| {
+                    s.message_to_speaker(&text, now)
+                }) {
+                    Ok(e) => {
+                        m.popup = Popup::None;
+                        return e;
+                    }
+                    // Refused (nobody at the podium, too long): the text stays to correct.
+                    Err(e) => error = Some(super::words::refusal(&e)),
+                }
             }
             InputFor::Setting(i) => {
                 let key = SETTING_KEYS[i.min(SETTING_KEYS.len() - 1)];
                 let result = cli::parse_setting(key, &text)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| super::words::scrub(&e.to_string()))
                     .and_then(|setting| {
                         m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| super::words::refusal(&e))
                     });
                 match result {
                     Ok(e) => {

@@ -347,7 +347,7 @@ impl AddForm {
             RuleError::OutsideWindow { .. } => AddField::LateReason,
             _ => AddField::Delegation,
         };
-        self.errors.push((field, e.to_string()));
+        self.errors.push((field, super::words::refusal(e)));
         self.focus = field;
     }
 }
@@ -456,7 +456,7 @@ impl ReplaceForm {
             RuleError::NoticeBeforeRequest { .. } => ReplaceField::NoticeAt,
             _ => ReplaceField::Speaker,
         };
-        self.errors.push((field, e.to_string()));
+        self.errors.push((field, super::words::refusal(e)));
         self.focus = field;
     }
 }

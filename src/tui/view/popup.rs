@@ -259,25 +259,36 @@ impl Widget for &PopupView<'_> {
                     ),
                     InputFor::Message => (
                         " Message to the speaker ".to_string(),
-                        "Enter shows it on the presenter views (empty clears) · Esc cancels",
+                        "Enter shows it on the presenter views (empty clears) · Ctrl-u clears the field · Esc cancels",
                     ),
                     InputFor::Setting(i) => (
                         format!(
                             " Setting: {} ",
                             SETTING_KEYS[(*i).min(SETTING_KEYS.len() - 1)]
                         ),
-                        "as `podium set` takes it; none clears a time · Enter sets · Esc cancels",
+                        "none clears a time; messages are TEXT|TEXT|... · Ctrl-u clears the field · Enter sets · Esc cancels",
                     ),
                     InputFor::SaveCopy => (
                         " Save a copy of the rehearsal ".to_string(),
                         "a path, e.g. /tmp/rehearsal.json · Enter saves · Esc cancels",
                     ),
                 };
-                let mut lines = vec![Line::from(vec![
+                let mut lines = Vec::new();
+                // The editor opens empty; what the speaker sees now shows above it.
+                if *purpose == InputFor::Message {
+                    lines.push(match &m.session.message {
+                        Some(now) => Line::from(vec![
+                            Span::styled("now: ", t.dim()),
+                            Span::styled(format!("\"{now}\""), t.warning()),
+                        ]),
+                        None => Line::styled("now: no message", t.dim()),
+                    });
+                }
+                lines.push(Line::from(vec![
                     Span::styled("> ", t.key()),
                     Span::raw(text.clone()),
                     Span::styled(" ", t.selected()),
-                ])];
+                ]));
                 if let Some(e) = error {
                     lines.push(Line::styled(format!("✗ {e}"), t.error()));
                 }

@@ -110,7 +110,7 @@ impl Widget for &Queue<'_> {
         let (need_delegation, need_speaker) = m.name_widths;
         layout.share(need_delegation.max(10), need_speaker.max(7));
         let has_slots = !m.session.settings.slots.is_empty();
-        let today = self.now.date_naive();
+        let today = m.session.local(self.now).date_naive();
         let mut table_rows = Vec::with_capacity(rows.len());
         // Headings span the whole width: drawn over their empty table rows afterwards.
         let mut headings = Vec::new();
@@ -210,8 +210,8 @@ impl Columns {
                 (Level, false) => Constraint::Length(10),
                 (Mode, _) => Constraint::Length(6),
                 (Limit, _) => Constraint::Length(5),
-                (Requested, true) => Constraint::Length(12),
-                (Requested, false) => Constraint::Length(6),
+                (Requested, true) => Constraint::Length(13),
+                (Requested, false) => Constraint::Length(7),
                 (Start, true) => Constraint::Length(7),
                 (Start, false) => Constraint::Length(6),
             })
@@ -341,13 +341,19 @@ fn entry_row<'a>(
             t.badge(e.mode != Mode::Floor),
         )),
         Column::Limit => Cell::from(fmt_seconds(e.limit_seconds)),
-        Column::Requested => Cell::from(if wide {
-            e.requested_at.format("%-d %b %H:%M").to_string()
-        } else if e.requested_at.date_naive() == today {
-            hhmm(e.requested_at)
-        } else {
-            e.requested_at.format("%-d %b").to_string()
-        }),
+        // The time the entry is queued by (SPEC section 4), in the list's zone, marked * when
+        // it is not the request's (a replacement that changed tier, a swap).
+        Column::Requested => {
+            let q = m.session.local(e.queued_at);
+            let mark = if e.queued_at != e.requested_at { "*" } else { "" };
+            Cell::from(if wide {
+                format!("{}{mark}", q.format("%-d %b %H:%M"))
+            } else if q.date_naive() == today {
+                format!("{}{mark}", q.format("%H:%M"))
+            } else {
+                format!("{}{mark}", q.format("%-d %b"))
+            })
+        }
         Column::Start => Cell::from(match m.plan.starts.get(i).copied().flatten() {
             Some(s) => Span::raw(hhmm(s)),
             None if has_slots => Span::styled("✗ none", t.error()),
