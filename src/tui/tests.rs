@@ -344,6 +344,7 @@ fn settings_are_edited_through_parse_setting_and_set() {
 #[test]
 fn message_to_the_speaker_is_saved_and_empty_clears_it() {
     let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Next, t0());
     update(&mut m, Msg::Message, t0());
     type_text(&mut m, "Please conclude", t0());
     assert!(update(&mut m, Msg::Submit, t0()).save);

@@ -207,8 +207,8 @@ impl Widget for &Screen<'_> {
             compact,
         };
         // The why panel takes the rows its story needs, as long as the queue keeps seven (its
-        // borders, its column headings and four rows); compact, thirteen (eight entries and
-        // two headings of tiers).
+        // borders, its column headings and four rows); compact with a speech at the podium,
+        // thirteen (eight entries and two headings of tiers).
         let base_why = if big {
             6
         } else if compact {
@@ -216,7 +216,11 @@ impl Widget for &Screen<'_> {
         } else {
             4
         };
-        let queue_keeps = if compact { 13 } else { 7 };
+        let queue_keeps = if compact && m.session.speech.is_some() {
+            13
+        } else {
+            7
+        };
         let fixed = 1 + current_height + 1 + u16::from(!heard_side) + status_rows + 1;
         let spare = rest.height.saturating_sub(fixed).saturating_sub(queue_keeps);
         let why_height = why_part
