@@ -16,6 +16,8 @@ pub mod words;
 #[cfg(test)]
 mod fixtures;
 #[cfg(test)]
+mod floor_tests;
+#[cfg(test)]
 mod tests;
 
 use crate::clock::Clock;
