@@ -434,9 +434,9 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Pause { file } => change(&file, "podium pause", now, |s| s.pause(now)),
         Command::Resume { file } => change(&file, "podium resume", now, |s| s.resume(now)),
-        Command::PointOfOrder { file } => {
-            change(&file, "podium point-of-order", now, |s| s.point_of_order(now))
-        }
+        Command::PointOfOrder { file } => change(&file, "podium point-of-order", now, |s| {
+            s.point_of_order(now)
+        }),
         Command::Time { file, change: by } => {
             let seconds = signed_duration(&by)?;
             change(&file, "podium time", now, |s| s.extra_time(seconds, now))

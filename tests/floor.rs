@@ -93,7 +93,10 @@ fn point_of_order_pauses_marked_as_such() {
     let s = status(&d);
     assert_eq!(s["current"]["running"], false);
     assert_eq!(s["current"]["point_of_order"], true);
-    assert_eq!(logged(&d).last().map(String::as_str), Some("point-of-order"));
+    assert_eq!(
+        logged(&d).last().map(String::as_str),
+        Some("point-of-order")
+    );
     // Resume clears the mark.
     at(&d, "2022-10-17T10:02:00+02:00", &["resume"]);
     assert_eq!(status(&d)["current"]["point_of_order"], false);
@@ -118,7 +121,10 @@ fn time_gives_and_takes_time_and_refuses_to_take_what_is_not_left() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("error: ") && err.contains("0:20 left"), "{err}");
+    assert!(
+        err.starts_with("error: ") && err.contains("0:20 left"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&d.file).expect("file"), file);
     // No direction, or no time at all: refused, the file as it was.
     d.refused_with(&["time", "30s"], 1);

@@ -1237,7 +1237,10 @@ impl Session {
             format!("point of order: timer paused at {}", fmt_seconds(secs)),
         );
         Ok(Done::say(
-            format!("point of order: the clock of {} paused", self.current().map(Entry::title).unwrap_or_default()),
+            format!(
+                "point of order: the clock of {} paused",
+                self.current().map(Entry::title).unwrap_or_default()
+            ),
             Some(id),
         ))
     }

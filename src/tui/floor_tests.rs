@@ -106,7 +106,11 @@ fn key_2_sends_ready_made_message_2_and_0_clears_it() {
     // A number the setting does not have is refused, in words, and nothing is saved.
     assert!(!update(&mut m, Msg::Preset(7), t0()).save);
     assert!(m.status.error);
-    assert!(m.status.text.contains("no ready-made message 7"), "{:?}", m.status);
+    assert!(
+        m.status.text.contains("no ready-made message 7"),
+        "{:?}",
+        m.status
+    );
     // The list's own messages, set as `podium set FILE messages "A|B|C"` does.
     m.session
         .set(
@@ -129,9 +133,15 @@ fn the_digit_keys_send_on_the_main_screen_and_on_the_presenter_clock() {
         assert_eq!(lookup(mode, &key('0'), false), Some(Msg::ClearMessage));
     }
     // In an input a digit is text; Ctrl-u clears the field.
-    assert_eq!(lookup(KeyMode::Input, &key('2'), false), Some(Msg::Char('2')));
+    assert_eq!(
+        lookup(KeyMode::Input, &key('2'), false),
+        Some(Msg::Char('2'))
+    );
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(lookup(KeyMode::Input, &ctrl_u, false), Some(Msg::ClearField));
+    assert_eq!(
+        lookup(KeyMode::Input, &ctrl_u, false),
+        Some(Msg::ClearField)
+    );
 }
 
 #[test]
@@ -162,7 +172,9 @@ fn a_message_needs_a_speaker_and_at_most_200_characters() {
     update(&mut m, Msg::Message, t0());
     typed(&mut m, "Please conclude", t0());
     assert!(!update(&mut m, Msg::Submit, t0()).save);
-    assert!(matches!(&m.popup, Popup::Input { error: Some(e), .. } if e.contains("nobody is at the podium")));
+    assert!(
+        matches!(&m.popup, Popup::Input { error: Some(e), .. } if e.contains("nobody is at the podium"))
+    );
     update(&mut m, Msg::Close, t0());
     update(&mut m, Msg::Next, t0());
     update(&mut m, Msg::Message, t0());
@@ -213,7 +225,10 @@ fn the_header_shows_the_time_of_day_at_rest_and_the_end_of_the_slot_and_the_time
     let lunch = at("2022-10-17T13:05:00+02:00");
     let header = text(&render(&m, lunch, 100, 30));
     let header = header.lines().next().unwrap_or_default().to_string();
-    assert!(header.contains("13:05") && !header.contains("slot until"), "{header}");
+    assert!(
+        header.contains("13:05") && !header.contains("slot until"),
+        "{header}"
+    );
     // In the list's zone, whatever the offset of the clock.
     let utc = at("2022-10-17T08:12:00+00:00");
     let header = text(&render(&m, utc, 100, 30));
@@ -241,7 +256,11 @@ fn at_80x24_with_a_speech_running_at_least_8_rows_of_the_queue_show() {
     let m = called();
     let now = secs(t0(), 65);
     let screen = text(&render(&m, now, 80, 24));
-    assert!(queue_rows(&screen) >= 8, "{} rows:\n{screen}", queue_rows(&screen));
+    assert!(
+        queue_rows(&screen) >= 8,
+        "{} rows:\n{screen}",
+        queue_rows(&screen)
+    );
     // The compact podium panel still says who speaks, the time left and the state.
     assert!(screen.contains("Italy"), "{screen}");
     assert!(screen.contains("1:55"), "{screen}");
@@ -274,10 +293,7 @@ fn the_countdown_flashes_for_three_seconds_at_zero_on_the_presenter_views() {
     let flash_cells = |now: Time| {
         let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
         (&Presenter::new(&m.session, now, None)).render(buf.area, &mut buf);
-        buf.content()
-            .iter()
-            .filter(|c| c.bg == Color::Red)
-            .count()
+        buf.content().iter().filter(|c| c.bg == Color::Red).count()
     };
     assert_eq!(flash_cells(secs(t0(), 179)), 0);
     for s in [180, 181, 182] {
@@ -314,7 +330,11 @@ fn the_amber_warning_follows_the_warning_setting() {
             .next()
     };
     assert_eq!(colour(&m, secs(t0(), 134)), Some(Color::Green), "46 s left");
-    assert_eq!(colour(&m, secs(t0(), 136)), Some(Color::Yellow), "44 s left");
+    assert_eq!(
+        colour(&m, secs(t0(), 136)),
+        Some(Color::Yellow),
+        "44 s left"
+    );
 }
 
 #[test]
@@ -331,17 +351,31 @@ fn the_why_panel_gives_the_day_and_the_hour() {
 fn the_request_column_shows_queued_at_marked_when_it_differs_from_the_request() {
     let mut m = model(twelve(), t0());
     // Kenya and Egypt swap: each is queued by the other's time now.
-    let kenya = m.queue.iter().copied().find(|id| m.session.entry(*id).is_some_and(|e| e.delegation == "Kenya"));
-    let egypt = m.queue.iter().copied().find(|id| m.session.entry(*id).is_some_and(|e| e.delegation == "Egypt"));
+    let kenya = m.queue.iter().copied().find(|id| {
+        m.session
+            .entry(*id)
+            .is_some_and(|e| e.delegation == "Kenya")
+    });
+    let egypt = m.queue.iter().copied().find(|id| {
+        m.session
+            .entry(*id)
+            .is_some_and(|e| e.delegation == "Egypt")
+    });
     let (Some(k), Some(e)) = (kenya, egypt) else {
         panic!("Kenya and Egypt wait")
     };
     m.session.swap(k, e, None, t0()).expect("a swap");
     m.refresh(t0());
     let screen = text(&render(&m, t0(), 160, 45));
-    let kenya_row = screen.lines().find(|l| l.contains("Kenya")).unwrap_or_default();
+    let kenya_row = screen
+        .lines()
+        .find(|l| l.contains("Kenya"))
+        .unwrap_or_default();
     assert!(kenya_row.contains("6 Sep 10:15*"), "{kenya_row}");
-    let norway_row = screen.lines().find(|l| l.contains("Norway")).unwrap_or_default();
+    let norway_row = screen
+        .lines()
+        .find(|l| l.contains("Norway"))
+        .unwrap_or_default();
     assert!(norway_row.contains("3 Oct 09:00 "), "{norway_row}");
 }
 
@@ -398,4 +432,43 @@ fn no_text_on_the_screen_names_a_command_line_flag() {
         assert!(!without_typed.contains("--"), "{screen}");
     }
     assert!(screens[0].contains("Late: reason"), "{}", screens[0]);
+}
+
+#[test]
+fn the_settings_form_sets_start_on_call_the_messages_and_the_warning() {
+    use super::app::SETTING_KEYS;
+    let mut m = model(twelve(), t0());
+    for (key, value) in [
+        ("start-on-call", "off"),
+        ("messages", "Thank you|Please conclude"),
+        ("warning", "45s"),
+    ] {
+        let i = SETTING_KEYS
+            .iter()
+            .position(|k| *k == key)
+            .expect("in the form");
+        update(&mut m, Msg::Settings, t0());
+        for _ in 0..i {
+            update(&mut m, Msg::Down, t0());
+        }
+        update(&mut m, Msg::Submit, t0());
+        update(&mut m, Msg::ClearField, t0());
+        typed(&mut m, value, t0());
+        assert!(
+            update(&mut m, Msg::Submit, t0()).save,
+            "{key}: {:?}",
+            m.popup
+        );
+        update(&mut m, Msg::Close, t0());
+    }
+    assert!(!m.session.settings.start_on_call);
+    assert_eq!(
+        m.session.settings.messages,
+        ["Thank you", "Please conclude"]
+    );
+    assert_eq!(m.session.settings.warning_seconds, 45);
+    update(&mut m, Msg::Next, t0());
+    assert!(!m.timer_running(), "start-on-call off: called, not started");
+    update(&mut m, Msg::Preset(1), t0());
+    assert_eq!(m.session.message.as_deref(), Some("Thank you"));
 }

@@ -219,8 +219,9 @@ fn until_change(model: &Model, clock: &Clock, now: Time) -> Duration {
 }
 
 /// Measurement hook, read once at start-up: with `PODIUM_COUNT_DRAWS=PATH` set, the number of
-/// frames drawn is written to PATH when the screen ends (scripts/idle-cpu.sh and
-/// tests/floor_pty.rs count the redraws at rest with it). Unset, nothing is counted or written.
+/// frames drawn so far is written to PATH after each frame and when the screen ends
+/// (scripts/idle-cpu.sh and tests/floor_pty.rs count the redraws at rest with it). Unset, as at
+/// every desk, nothing is counted or written.
 fn draw_count_path() -> Option<PathBuf> {
     std::env::var_os("PODIUM_COUNT_DRAWS").map(PathBuf::from)
 }
@@ -292,6 +293,7 @@ fn event_loop(
             }
             drawn = Some(shown(model, now));
             dirty = false;
+            counted(draws);
         }
         if model.session.speech.as_ref().is_some_and(|s| s.running)
             && checkpointed.elapsed() >= CHECKPOINT_EVERY

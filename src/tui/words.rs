@@ -28,13 +28,9 @@ pub fn refusal(e: &RuleError) -> String {
             status,
             action,
             ..
-        } => format!(
-            "{delegation} is {status}, not waiting: only waiting entries can be {action}"
-        ),
+        } => format!("{delegation} is {status}, not waiting: only waiting entries can be {action}"),
         RuleError::NoticeBeforeRequest {
-            notice,
-            requested,
-            ..
+            notice, requested, ..
         } => format!(
             "R4: the notice time {notice} is earlier than the request ({requested}); give the time the change of speaker was notified in the \"Notified at\" field"
         ),
@@ -198,7 +194,10 @@ mod tests {
         for e in &all {
             let said = refusal(e);
             assert!(!said.contains("--"), "{e:?} reads {said:?}");
-            assert!(!said.contains("podium "), "{e:?} speaks the command line: {said:?}");
+            assert!(
+                !said.contains("podium "),
+                "{e:?} speaks the command line: {said:?}"
+            );
         }
         // The command line keeps its own words (tests/cli.rs asserts them).
         assert!(all[0].to_string().contains("--late REASON"));

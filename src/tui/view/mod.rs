@@ -222,7 +222,10 @@ impl Widget for &Screen<'_> {
             7
         };
         let fixed = 1 + current_height + 1 + u16::from(!heard_side) + status_rows + 1;
-        let spare = rest.height.saturating_sub(fixed).saturating_sub(queue_keeps);
+        let spare = rest
+            .height
+            .saturating_sub(fixed)
+            .saturating_sub(queue_keeps);
         let why_height = why_part
             .rows_needed(rest.width)
             .clamp(base_why, spare.max(base_why));

@@ -345,7 +345,11 @@ fn entry_row<'a>(
         // it is not the request's (a replacement that changed tier, a swap).
         Column::Requested => {
             let q = m.session.local(e.queued_at);
-            let mark = if e.queued_at != e.requested_at { "*" } else { "" };
+            let mark = if e.queued_at != e.requested_at {
+                "*"
+            } else {
+                ""
+            };
             Cell::from(if wide {
                 format!("{}{mark}", q.format("%-d %b %H:%M"))
             } else if q.date_naive() == today {
