@@ -72,7 +72,7 @@ measure() { # LABEL FILE ENV...
         l, 100 * c / hz / s, c, hz, s, tty, tty / s, w, rss / 1024, hwm / 1024
     }'
   case "$label" in
-  running) grep -q "running" <<<"$screen" || echo "  (warning: the timer does not show as running)" ;;
+  running) grep -q -E "running|OVERTIME" <<<"$screen" || echo "  (warning: the timer does not show as running)" ;;
   idle) grep -q "PAUSED" <<<"$screen" || echo "  (warning: the timer does not show as paused)" ;;
   esac
   kill -TERM "$pid"

@@ -437,6 +437,11 @@ pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
     }
     let gap = now - speech.checkpoint_at;
     let id = speech.entry;
+    let who = session
+        .entry(id)
+        .map(|e| format!("#{id} {}", e.title()))
+        .unwrap_or_else(|| format!("#{id}"));
+    let speech = session.speech.as_mut()?;
     let (text, warning) = if gap < chrono::Duration::zero() || gap > chrono::Duration::minutes(10) {
         // Checkpoint at the time spent before the gap: the gap is not counted.
         speech.running = false;
@@ -444,7 +449,7 @@ pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
         let spent = speech.spent_ms.div_euclid(1000);
         (
             format!(
-                "recovered the speech of #{id} PAUSED at {}: the clock {}; check the time with the speaker and press Space to resume",
+                "recovered the speech of {who} PAUSED at {}: the clock {}; check the time with the speaker and press Space to resume",
                 fmt_seconds(spent),
                 if gap < chrono::Duration::zero() {
                     "went backwards since the last checkpoint".to_string()
@@ -460,7 +465,7 @@ pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
     } else {
         (
             format!(
-                "recovered: the speech of #{id} goes on at {} (the speaker kept talking)",
+                "recovered: the speech of {who} goes on at {} (the speaker kept talking)",
                 fmt_seconds(speech.elapsed_seconds(now))
             ),
             false,

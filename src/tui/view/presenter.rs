@@ -123,7 +123,8 @@ impl Widget for &Presenter<'_> {
                     .alignment(Alignment::Center)
                     .wrap(Wrap { trim: true })
                     .render(head, buf);
-                big_countdown("--:--", t.dim(), clock, buf);
+                // Box-drawing dashes: no "--" of a command line on any screen (SPEC section 4).
+                big_countdown("──:──", t.dim(), clock, buf);
                 render_message(self.message, t, message, buf);
                 return;
             }
