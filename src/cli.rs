@@ -18,30 +18,53 @@ use thiserror::Error;
     name = "podium",
     version,
     about = "The live list of speakers at the podium desk",
-    long_about = "The live list of speakers at the podium desk of an intergovernmental meeting.\nWithout a command, opens the screen on FILE (default: session.json in your data directory)."
+    long_about = "The live list of speakers at the podium desk of an intergovernmental meeting.\nWithout a command, opens the screen on FILE (default: session.json in your data directory).",
+    after_long_help = FORMATS
 )]
 pub struct Cli {
-    /// The session file the screen opens (created if absent).
+    /// The session file the screen opens (created if absent; default: session.json in your data
+    /// directory).
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// The formats every command shares, shown at the end of `podium --help` and in docs/cli.md.
+pub const FORMATS: &str = "\
+Formats:
+  FILE   a podium session file (JSON), as `podium new FILE` creates it
+  ENTRY  an entry's id as `podium list` prints it, or a delegation's name (any case) that names
+         exactly one waiting entry
+  TIME   RFC 3339, e.g. 2022-10-14T09:30:00+02:00
+  DUR    180s, 3m, 5m30s or 2:30
+
+Exit status: 0 done; 1 refused by a rule or by bad data (one `error:` line on stderr that says
+what to do, the file left byte for byte as it was); 2 a usage error (an unknown command, option
+or word).
+
+PODIUM_NOW (RFC 3339) pins the clock of the commands and the screen's starting time.";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// The screen on a copy of the built-in sample session (or of FILE), with a simulated clock.
+    ///
+    /// Writes neither FILE nor anything under your home or data directory: the copy lives in
+    /// the system's temporary folder.
     Rehearse {
-        /// How many times real time the simulated clock runs.
-        #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
+        /// How many times real time the simulated clock runs: a number from 0.0625 to 3600.
+        #[arg(long, value_name = "N", default_value_t = 1.0, value_parser = parse_speed)]
         speed: f64,
-        #[arg(long, value_name = "FILE")]
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: ScreenFile,
     },
     /// The read-only presenter view that follows FILE as the desk saves it.
+    ///
+    /// FILE defaults to session.json in your data directory. The view never takes the lock and
+    /// never writes.
     Display {
-        #[arg(long, value_name = "FILE")]
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: ScreenFile,
     },
     /// Creates a new session file (never overwrites one).
     New(NewArgs),
@@ -49,68 +72,111 @@ pub enum Command {
     Add(AddArgs),
     /// Replaces the speaker of a waiting entry (R4).
     Replace {
+        /// The session file.
         file: PathBuf,
+        /// The waiting entry: its id, or its delegation's name.
         entry: String,
-        #[arg(long)]
+        /// The new speaker's name and title, e.g. "H.E. Ms. Ana Pérez".
+        #[arg(long, value_name = "NAME")]
         speaker: String,
-        #[arg(long, value_parser = parse_level)]
+        /// The new speaker's level.
+        #[arg(long, value_name = "LEVEL", value_parser = words_level())]
         level: Level,
-        /// When the change was notified to the secretariat (default: now).
+        /// When the change was notified to the secretariat (default: now), e.g.
+        /// 2022-10-01T10:00:00+02:00.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
     /// Two waiting entries at the same level change places (R5); the first is the proposer.
     Swap {
+        /// The session file.
         file: PathBuf,
+        /// The first waiting entry (the one that proposed the swap).
         entry: String,
+        /// The other waiting entry, at the same level.
         other: String,
-        /// The time of the written notice (default: now).
+        /// The time of the written notice (default: now), e.g. 2022-10-05T10:00:00+02:00.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
     /// Withdraws a waiting entry.
     Withdraw {
+        /// The session file.
         file: PathBuf,
+        /// The waiting entry: its id, or its delegation's name.
         entry: String,
+        /// When the withdrawal was notified (default: now), e.g. 2022-10-17T10:30:00+02:00.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
-    /// Ends the current speech (if any) and calls the first waiting entry, timer running.
-    Next { file: PathBuf },
+    /// Ends the current speech (if any) and calls the first waiting entry, timer running (unless
+    /// start-on-call is off: then the clock waits at 0:00 until `resume`).
+    Next {
+        /// The session file.
+        file: PathBuf,
+    },
     /// The list: spoken, current, the queue, withdrawn.
     List {
+        /// The session file.
         file: PathBuf,
+        /// One JSON object for other tools instead of the table (docs/cli.md shows its shape).
         #[arg(long)]
         json: bool,
     },
     /// Who is speaking and how long is left.
     Status {
+        /// The session file.
         file: PathBuf,
+        /// One JSON object for other tools instead of the sentence (docs/cli.md shows its shape).
         #[arg(long)]
         json: bool,
     },
     /// Checks a session file and says what is wrong with it.
-    Check { file: PathBuf },
+    Check {
+        /// The session file.
+        file: PathBuf,
+    },
     /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
     /// observers-last, protocol-order, absent, start-on-call, messages (TEXT|TEXT|...), warning.
     Set {
+        /// The session file.
         file: PathBuf,
+        /// The setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
+        /// observers-last, protocol-order or absent.
         key: String,
+        /// Its value: DUR for the limits and changeover (e.g. 3m); TIME or none for opens,
+        /// closes and video-deadline; TIME/TIME,TIME/TIME or none for slots; on or off for
+        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent.
         value: String,
     },
     /// The speaker is not in the room when called: the absent setting applies.
-    Absent { file: PathBuf, entry: String },
+    Absent {
+        /// The session file.
+        file: PathBuf,
+        /// The entry called: its id, or its delegation's name.
+        entry: String,
+    },
     /// Records a statement received, do not post / post, or who introduces a video.
     Mark(MarkArgs),
     /// Stops the current speaker's clock (refused when it is not running).
-    Pause { file: PathBuf },
+    Pause {
+        /// The session file.
+        file: PathBuf,
+    },
     /// Starts the clock again, or starts the clock of a speaker called but not started.
-    Resume { file: PathBuf },
+    Resume {
+        /// The session file.
+        file: PathBuf,
+    },
     /// A pause marked as a point of order.
     #[command(name = "point-of-order")]
-    PointOfOrder { file: PathBuf },
+    PointOfOrder {
+        /// The session file.
+        file: PathBuf,
+    },
     /// Extra time for the current speaker (+DUR), or less (-DUR), e.g. +30s.
     Time {
+        /// The session file.
         file: PathBuf,
         /// +DUR or -DUR, e.g. +30s, -30s, +1m.
         #[arg(allow_hyphen_values = true, value_name = "+DUR|-DUR")]
@@ -118,6 +184,7 @@ pub enum Command {
     },
     /// The message to the speaker on the presenter views; no TEXT clears it.
     Message {
+        /// The session file.
         file: PathBuf,
         /// The message (words after FILE are joined by spaces).
         #[arg(allow_hyphen_values = true, value_name = "TEXT")]
@@ -126,7 +193,9 @@ pub enum Command {
     /// Exports the list: CSV for the secretariat, Markdown as the Journal prints it, or the
     /// whole session as JSON. Read-only on FILE.
     Export {
+        /// The session file.
         file: PathBuf,
+        /// The export's format.
         #[arg(long, value_enum)]
         format: crate::records::export::Format,
         /// Writes the export there (atomically) instead of to the standard output.
@@ -134,54 +203,106 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// What happened: speakers heard, time used against the limits, overruns.
-    Report { file: PathBuf },
+    Report {
+        /// The session file.
+        file: PathBuf,
+    },
     /// Adds the inscriptions of a CSV file, all or none (header:
     /// requested_at,delegation,speaker,level,chair_of,category,mode,no_post).
     Import {
+        /// The session file.
         file: PathBuf,
+        /// The inscriptions: a CSV file with the header above; empty cells take the defaults of
+        /// `add`.
         #[arg(value_name = "INSCRIPTIONS.csv")]
         inscriptions: PathBuf,
         /// Checks every row and says what would be added; changes nothing.
         #[arg(long = "dry-run")]
         dry_run: bool,
     },
+    /// A shell completion script on the standard output.
+    ///
+    /// For example: `podium completions bash > ~/.local/share/bash-completion/completions/podium`,
+    /// `podium completions zsh > ~/.zfunc/_podium`, `podium completions fish >
+    /// ~/.config/fish/completions/podium.fish`.
+    Completions {
+        /// The shell the script is for.
+        #[arg(value_enum)]
+        shell: crate::manual::Shell,
+    },
+    /// The manual page (roff) on the standard output, e.g. `podium man | man -l -`.
+    Man,
+}
+
+/// FILE of `display` and `rehearse`: a plain argument, as for every other command, or
+/// `--file FILE` (not both).
+#[derive(Debug, Args)]
+pub struct ScreenFile {
+    /// The session file (also accepted as --file FILE).
+    #[arg(value_name = "FILE", conflicts_with = "file")]
+    pub path: Option<PathBuf>,
+    /// The session file, as an option.
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+impl ScreenFile {
+    /// The file given either way, if any.
+    pub fn into_path(self) -> Option<PathBuf> {
+        self.path.or(self.file)
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
+    /// The session file to create (refused if it exists).
     pub file: PathBuf,
-    #[arg(long)]
+    /// The list's title, e.g. "COP11 general discussion" (default: List of speakers).
+    #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// When the list opens for inscriptions (default: always open), e.g.
+    /// 2022-09-05T00:00:00+02:00.
     #[arg(long, value_name = "TIME")]
     pub opens: Option<String>,
+    /// When the list closes (default: never), e.g. 2022-10-17T12:00:00+02:00.
     #[arg(long, value_name = "TIME")]
     pub closes: Option<String>,
+    /// The speaking time of a speaker (default: 3m).
     #[arg(long, value_name = "DUR")]
     pub limit: Option<String>,
+    /// The speaking time of the Chair of a regional group, for the group (default: 5m).
     #[arg(long = "chair-limit", value_name = "DUR")]
     pub chair_limit: Option<String>,
-    /// A meeting slot START/END; repeat for several.
+    /// A meeting slot START/END; repeat for several, e.g.
+    /// 2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00.
     #[arg(long = "slot", value_name = "TIME/TIME")]
     pub slots: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The session file.
     pub file: PathBuf,
-    #[arg(long)]
+    /// The delegation, e.g. Egypt or "European Union".
+    #[arg(long, value_name = "D")]
     pub delegation: String,
-    #[arg(long)]
+    /// The speaker's name and title, e.g. "H.E. Mr. Omar Hassan".
+    #[arg(long, value_name = "NAME")]
     pub speaker: String,
-    #[arg(long, value_parser = parse_level)]
+    /// The speaker's level (ministerial level or higher goes first).
+    #[arg(long, value_name = "LEVEL", value_parser = words_level())]
     pub level: Level,
-    /// Speaking as Chair of a regional group, for the group.
-    #[arg(long = "chair-of", value_parser = parse_group, value_name = "GROUP")]
+    /// Speaking as Chair of a regional group, for the group (the full names are accepted too).
+    #[arg(long = "chair-of", value_parser = words_group(), value_name = "GROUP")]
     pub chair_of: Option<Group>,
-    #[arg(long, value_parser = parse_category, value_name = "CAT")]
+    /// The delegation's category (default: from the reference data for the European Union and
+    /// the observer States, else state-party).
+    #[arg(long, value_parser = words_category(), value_name = "CAT")]
     pub category: Option<Category>,
-    #[arg(long, value_parser = parse_mode)]
+    /// How the statement is delivered (default: floor).
+    #[arg(long, value_parser = words_mode(), value_name = "MODE")]
     pub mode: Option<Mode>,
-    /// When the request reached the secretariat (default: now).
+    /// When the request reached the secretariat (default: now), e.g. 2022-09-06T10:00:00+02:00.
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// Accepts a request outside the window, with the President's reason.
@@ -194,7 +315,9 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct MarkArgs {
+    /// The session file.
     pub file: PathBuf,
+    /// The entry: its id, or its delegation's name.
     pub entry: String,
     #[command(flatten)]
     pub what: MarkWhat,
@@ -203,14 +326,92 @@ pub struct MarkArgs {
 #[derive(Debug, Args)]
 #[group(required = true, multiple = true)]
 pub struct MarkWhat {
+    /// The written statement has reached the secretariat.
     #[arg(long = "statement-received")]
     pub statement_received: bool,
+    /// The delegation does not want its statement posted.
     #[arg(long = "no-post", conflicts_with = "post")]
     pub no_post: bool,
+    /// The statement may be posted after all.
     #[arg(long)]
     pub post: bool,
+    /// Who introduces the video statement (R7).
     #[arg(long, value_name = "NAME")]
     pub introducer: Option<String>,
+}
+
+/// A word of a fixed list (a level, group, category, mode), parsed as the domain parses it
+/// (any case, synonyms and full names too), its words shown by `--help` and offered by the
+/// shell completions. A word outside the list is a usage error (exit 2).
+#[derive(Clone)]
+pub struct WordList<T> {
+    parse: fn(&str) -> Result<T, String>,
+    words: fn() -> Vec<&'static str>,
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for WordList<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        // The function parser's own error: "invalid value 'x' for '--level <LEVEL>': not a
+        // level; one of: ...".
+        clap::builder::TypedValueParser::parse_ref(&self.parse, cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.words)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// The parser of an enum with the domain's `Words` (a list kind, a role): its words listed,
+/// parsed any case.
+pub fn words_of<T: crate::domain::words::Words + Send + Sync>() -> WordList<T> {
+    WordList {
+        parse: |s| {
+            <T as crate::domain::words::Words>::parse_word(s)
+                .ok_or_else(|| format!("not one of: {}", T::listed()))
+        },
+        words: || T::ALL.iter().map(|v| v.word()).collect(),
+    }
+}
+
+fn words_level() -> WordList<Level> {
+    WordList {
+        parse: parse_level,
+        words: || Level::ALL.map(Level::word).to_vec(),
+    }
+}
+
+fn words_group() -> WordList<Group> {
+    WordList {
+        parse: parse_group,
+        words: || Group::ALL.map(Group::word).to_vec(),
+    }
+}
+
+fn words_category() -> WordList<Category> {
+    WordList {
+        parse: parse_category,
+        words: || Category::ALL.map(Category::word).to_vec(),
+    }
+}
+
+fn words_mode() -> WordList<Mode> {
+    WordList {
+        parse: parse_mode,
+        words: || Mode::ALL.map(Mode::word).to_vec(),
+    }
 }
 
 /// `rehearse --speed N`: how many times real time, from 1/16 to 3600 (`0`, a negative number or
@@ -350,6 +551,8 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::Rehearse { .. } | Command::Display { .. } => Err(CliError::Input(
             "this command opens a screen: run it as `podium rehearse` or `podium display`".into(),
         )),
+        Command::Completions { shell } => crate::manual::completions(shell),
+        Command::Man => crate::manual::man(),
         Command::New(a) => new(a, now),
         Command::Add(a) => {
             let ins = Inscription {
@@ -425,9 +628,16 @@ fn execute(command: Command) -> Result<(), CliError> {
             }
             change(&m.file, "podium mark", now, |s| {
                 let id = s.resolve(&m.entry, Accepts::AnyButWithdrawn)?;
+                // Every mark made is reported, one line each, with all their warnings.
                 let mut done = Done::default();
                 for mark in marks {
-                    done = s.mark(id, mark, now)?;
+                    let one = s.mark(id, mark, now)?;
+                    if !done.message.is_empty() {
+                        done.message.push('\n');
+                    }
+                    done.message.push_str(&one.message);
+                    done.warnings.extend(one.warnings);
+                    done.entry = one.entry;
                 }
                 Ok(done)
             })
@@ -497,11 +707,15 @@ fn execute(command: Command) -> Result<(), CliError> {
             } else {
                 let listed: String = problems.iter().map(|p| format!("- {p}\n")).collect();
                 emit(&listed)?;
+                let fallback = if store::backup_is_good(&file) {
+                    format!(" or fall back to {}.bak", file.display())
+                } else {
+                    String::new()
+                };
                 Err(CliError::Input(format!(
-                    "{} has {} problem(s), listed above; fix them or fall back to {}.bak",
+                    "{} has {} problem(s), listed above; fix them{fallback}",
                     file.display(),
                     problems.len(),
-                    file.display()
                 )))
             }
         }

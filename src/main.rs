@@ -56,7 +56,7 @@ fn main() {
             }
         }
         Some(Command::Rehearse { speed, file }) => {
-            match podium::rehearse::prepare(file.as_deref(), cli::now()) {
+            match podium::rehearse::prepare(file.into_path().as_deref(), cli::now()) {
                 Ok(r) => {
                     let code = tui::run(RunOptions {
                         path: r.path.clone(),
@@ -75,7 +75,11 @@ fn main() {
             }
         }
         Some(Command::Display { file }) => {
-            match file.map(Ok).unwrap_or_else(|| default_session(false)) {
+            match file
+                .into_path()
+                .map(Ok)
+                .unwrap_or_else(|| default_session(false))
+            {
                 Ok(path) => tui::display::run(&path),
                 Err(e) => {
                     eprintln!("error: {e}");

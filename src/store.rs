@@ -16,16 +16,21 @@ pub enum StoreError {
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: io::Error },
     #[error(
-        "{path} is broken at line {line}, column {column} ({detail}); it was not changed. The previous version is {path}.bak: to fall back to it, copy it over the file (cp {path}.bak {path})"
+        "{path} is broken at line {line}, column {column} ({detail}); it was not changed. {}",
+        fallback_advice(.path, *.backup_good)
     )]
     Broken {
         path: String,
         line: usize,
         column: usize,
         detail: String,
+        /// FILE.bak exists and loads, so falling back to it is advice worth giving.
+        backup_good: bool,
     },
-    #[error("{path} is not a podium session (its \"format\" is {found}); give the session file")]
-    NotASession { path: String, found: String },
+    #[error(
+        "{path} is not a podium session file ({why}); give the session's file, or create one with `podium new FILE`"
+    )]
+    NotASession { path: String, why: String },
     #[error(
         "{path} is a podium session of version {found}, which this podium (version {VERSION}) does not know; open it with the podium that wrote it. The file was not changed"
     )]
@@ -36,10 +41,56 @@ pub enum StoreError {
     Locked { path: String, holder: String },
     #[error("{path} already exists; podium new never overwrites a file: choose another name")]
     Exists { path: String },
-    #[error(
-        "NOT SAVED: cannot write {path} ({source}); the file is as it was before this change. Free some space or check the folder's permissions"
-    )]
+    #[error("NOT SAVED: {}", save_advice(.path, .source))]
     Save { path: String, source: io::Error },
+}
+
+/// What to do with a broken file: fall back to FILE.bak only where there is a good one.
+fn fallback_advice(path: &str, backup_good: bool) -> String {
+    if backup_good {
+        format!(
+            "The previous version is {path}.bak: to fall back to it, copy it over the file (cp {path}.bak {path})"
+        )
+    } else {
+        format!(
+            "There is no good previous version ({path}.bak is missing or broken too): repair the file where it says, or start a new list with `podium new`"
+        )
+    }
+}
+
+/// Why a write failed, in the officer's words, and what to do: a missing folder is named as
+/// missing, a full disk as full, a refusal as permissions.
+fn save_advice(path: &str, source: &io::Error) -> String {
+    let p = Path::new(path);
+    let folder = match p.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f.display().to_string(),
+        _ => ".".to_string(),
+    };
+    let unchanged = "the file is as it was before this change";
+    match source.kind() {
+        io::ErrorKind::NotFound if !Path::new(&folder).is_dir() => format!(
+            "cannot write {path}: the folder {folder} does not exist. Create it, or give a file in a folder that does"
+        ),
+        io::ErrorKind::StorageFull => format!(
+            "cannot write {path}: the disk is full ({source}); {unchanged}. Free some space"
+        ),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            format!("cannot write {path} ({source}); {unchanged}. Check the folder's permissions")
+        }
+        _ => format!(
+            "cannot write {path} ({source}); {unchanged}. Check the disk, free some space or check the folder's permissions"
+        ),
+    }
+}
+
+/// Whether FILE.bak is there and loads as a session of this version (not read further).
+pub fn backup_is_good(path: &Path) -> bool {
+    let Ok(text) = fs::read_to_string(backup_path(path)) else {
+        return false;
+    };
+    serde_json::from_str::<Session>(&text)
+        .map(|s| s.format == FORMAT && (OLDEST_VERSION..=VERSION).contains(&s.version))
+        .unwrap_or(false)
 }
 
 fn show(p: &Path) -> String {
@@ -84,7 +135,8 @@ pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Session, StoreError> {
                 path: show(path),
                 line,
                 column,
-                detail: format!("bytes that are not UTF-8 at line {line} column {column}"),
+                detail: "bytes that are not UTF-8".to_string(),
+                backup_good: backup_is_good(path),
             });
         }
     };
@@ -113,11 +165,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
         if format != Some(FORMAT) {
             return Some(StoreError::NotASession {
                 path: show(path),
-                found: h
-                    .format
-                    .as_ref()
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "missing".into()),
+                why: match &h.format {
+                    Some(f) => format!("its \"format\" is {f}, not \"{FORMAT}\""),
+                    None => {
+                        format!("it has no \"format\"; a session file has \"format\": \"{FORMAT}\"")
+                    }
+                },
             });
         }
         match h.version.as_ref().and_then(|v| v.as_u64()) {
@@ -156,15 +209,35 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, StoreError> {
             {
                 return Err(problem);
             }
+            // A text that is not JSON and does not begin as a session does ("{"): another kind
+            // of file (TOML, CSV, a JSON array...) given by mistake, not a session broken at
+            // some place.
+            let first = text.trim_start().chars().next();
+            if first.is_some_and(|c| c != '{') {
+                return Err(StoreError::NotASession {
+                    path: show(path),
+                    why: "it is not a JSON object; a session file begins with {\"format\": \"podium-session\"".to_string(),
+                });
+            }
             Err(StoreError::Broken {
                 path: show(path),
                 line: e.line(),
                 // serde_json says column 0 for an end of file at the start of a line: the
                 // officer's editor calls that column 1.
                 column: e.column().max(1),
-                detail: e.to_string(),
+                detail: json_detail(&e),
+                backup_good: backup_is_good(path),
             })
         }
+    }
+}
+
+/// serde_json's message without its own " at line L column C" (the message says where).
+fn json_detail(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 

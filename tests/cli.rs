@@ -6,6 +6,7 @@ use serde_json::Value;
 use std::path::Path;
 
 mod desk;
+mod needs;
 
 use desk::{Desk, add_args};
 
@@ -318,7 +319,97 @@ fn a_file_cut_in_half_is_refused_with_line_and_column_and_left_untouched() {
     let whole = std::fs::read(&d.file).unwrap();
     let err = broken(&d, &whole[..whole.len() / 2]);
     assert!(err.contains("line") && err.contains("column"), "{err}");
-    assert!(err.contains(".bak"), "says how to fall back: {err}");
+    let path = d.path();
+    assert!(
+        err.contains(&format!("cp {path}.bak {path}")),
+        "FILE.bak loads, so the message says how to fall back to it: {err}"
+    );
+}
+
+#[test]
+fn a_broken_file_offers_no_fall_back_to_a_backup_that_is_broken_too() {
+    let d = cop11();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    let whole = std::fs::read(&d.file).unwrap();
+    std::fs::write(
+        podium::store::backup_path(&d.file),
+        b"{\"format\": \"podium-ses",
+    )
+    .unwrap();
+    let err = broken(&d, &whole[..whole.len() / 2]);
+    assert!(err.contains("line") && err.contains("column"), "{err}");
+    assert!(
+        !err.contains("cp "),
+        "no advice to copy a broken FILE.bak: {err}"
+    );
+    assert!(err.contains("no good previous version"), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_json_is_called_not_a_podium_session_file() {
+    let d = cop11();
+    for text in [
+        "[server]\nport = 8080\n",
+        "delegation,speaker\nPeru,X\n",
+        "[1, 2]\n",
+    ] {
+        let err = broken(&d, text.as_bytes());
+        assert!(
+            err.contains("is not a podium session file"),
+            "{text}: {err}"
+        );
+        assert!(!err.contains("broken at line"), "{text}: {err}");
+        assert!(!err.contains(".bak"), "{text}: no backup advice: {err}");
+    }
+}
+
+#[test]
+fn a_folder_that_does_not_exist_is_named_as_missing() {
+    let d = cop11();
+    let file = d.dir.path().join("no-such-folder").join("s.json");
+    let out = Command::cargo_bin("podium")
+        .unwrap()
+        .env("HOME", d.dir.path())
+        .arg("--file")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(err.contains("no-such-folder"), "{err}");
+    assert!(!err.to_lowercase().contains("free some space"), "{err}");
+}
+
+#[test]
+fn mark_reports_every_mark_it_made() {
+    let d = cop11();
+    d.add("Peru", "delegate", "2022-09-06T10:00:00+02:00");
+    let said = d.ok(&["mark", "peru", "--statement-received", "--no-post"]);
+    assert!(said.contains("statement received"), "{said}");
+    assert!(said.contains("do not post"), "{said}");
+    assert_eq!(said.lines().count(), 2, "one line per mark: {said}");
+}
+
+#[test]
+fn a_time_that_does_not_parse_is_refused_in_plain_words() {
+    let d = cop11();
+    let err = d.refused_with(
+        &add_args("Peru", "delegate", &["--at", "5 Sep 09:12:00 tomorrow"]),
+        1,
+    );
+    assert!(
+        err.contains("2022-10-14T09:30:00+02:00"),
+        "shows a form: {err}"
+    );
+    for jargon in [
+        "premature",
+        "input contains",
+        "invalid characters",
+        "trailing input",
+    ] {
+        assert!(!err.contains(jargon), "no parser jargon ({jargon}): {err}");
+    }
 }
 
 #[test]
@@ -371,18 +462,18 @@ fn a_missing_file_is_named_with_the_command_that_creates_it() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("podium new"));
 }
 
+/// The contract's own shape check (SPEC section 3), a Python script kept in the repository
+/// (tests/tools/check-contract, a copy of the shared one: tests/cli_doc.rs keeps them equal).
 #[test]
 fn the_shared_contract_check_passes() {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/check-contract");
-    if !tool.exists()
-        || std::process::Command::new("python3")
-            .arg("--version")
-            .output()
-            .is_err()
-    {
-        eprintln!("skipped: {} or python3 is not here", tool.display());
+    if !needs::tool(
+        "python3",
+        &["--version"],
+        "the contract check tests/tools/check-contract is a Python script",
+    ) {
         return;
     }
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/check-contract");
     let out = std::process::Command::new("python3")
         .arg(&tool)
         .env("PODIUM", env!("CARGO_BIN_EXE_podium"))

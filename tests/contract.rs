@@ -235,10 +235,10 @@ fn a_version_that_is_not_a_number_is_named_as_the_version() {
     let good = std::fs::read_to_string(&d.file).expect("file");
     for (text, shows) in [
         (
-            good.replace("\"version\": 1", "\"version\": \"1\""),
+            good.replace("\"version\": 2", "\"version\": \"1\""),
             "version \"1\"",
         ),
-        (good.replace("\"version\": 1,", ""), "version (none given)"),
+        (good.replace("\"version\": 2,", ""), "version (none given)"),
     ] {
         std::fs::write(&d.file, &text).expect("write");
         for args in [

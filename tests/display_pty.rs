@@ -30,7 +30,6 @@ fn shows_within(tmux: &Tmux, wanted: &str, since: Instant) -> Duration {
 #[test]
 fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
     if tmux_missing() {
-        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
         return;
     }
     let dir = tempfile::tempdir().expect("folder");

@@ -4,22 +4,20 @@
 //! slot's end and the time left, eight rows of the queue at 80x24 with a speech running, no
 //! command-line flag on any screen, and at rest no more than one redraw a minute.
 
+mod needs;
 mod pty_support;
 
-use pty_support::{Tmux, add_delegates, podium, spoken, tmux_missing};
+use pty_support::{Tmux, add_delegates, podium, spoken};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Under CI a missing tmux fails the test; elsewhere it is skipped with a line that says so.
 fn no_tmux() -> bool {
-    if !tmux_missing() {
-        return false;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("tmux is missing: the pseudo-terminal tests need it (apt-get install -y tmux)");
-    }
-    println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
-    true
+    !needs::tool(
+        "tmux",
+        &["-V"],
+        "to run the screen in a pseudo-terminal (apt-get install -y tmux)",
+    )
 }
 
 const BIN: &str = env!("CARGO_BIN_EXE_podium");

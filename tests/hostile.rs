@@ -186,8 +186,9 @@ fn a_file_cut_at_any_byte_is_refused_with_line_and_column() {
     for cut in cuts {
         let msg = assert_all_refuse(&full[..cut], &format!("cut at {cut}"));
         if cut > 0 {
+            // No FILE.bak beside it: no advice to copy one over the file.
             assert!(
-                msg.contains("line") && msg.contains("column") && msg.contains(".bak"),
+                msg.contains("line") && msg.contains("column") && !msg.contains("cp "),
                 "{msg}"
             );
         }
@@ -304,10 +305,10 @@ fn huge_strings_are_read_or_refused_without_harm() {
 #[test]
 fn a_version_from_the_future_is_refused_by_name() {
     let full = String::from_utf8(sample()).unwrap();
-    assert!(full.contains("\"version\": 1,"));
-    let future = full.replace("\"version\": 1,", "\"version\": 2,");
-    let msg = assert_all_refuse(future.as_bytes(), "version 2");
-    assert!(msg.contains("version 2"), "{msg}");
+    assert!(full.contains("\"version\": 2,"));
+    let future = full.replace("\"version\": 2,", "\"version\": 3,");
+    let msg = assert_all_refuse(future.as_bytes(), "version 3");
+    assert!(msg.contains("version 3"), "{msg}");
     // A future version of another shape entirely.
     let other = br#"{"format": "podium-session", "version": 7, "lists": {"a": [1, 2]}}"#;
     let msg = assert_all_refuse(other, "version 7 in another shape");

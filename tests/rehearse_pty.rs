@@ -92,7 +92,6 @@ fn rehearse(file: Option<&Path>, name: &str) {
 #[test]
 fn rehearsing_the_sample_writes_nothing_under_home() {
     if tmux_missing() {
-        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
         return;
     }
     rehearse(None, "rehearse-sample");
@@ -101,7 +100,6 @@ fn rehearsing_the_sample_writes_nothing_under_home() {
 #[test]
 fn rehearsing_a_file_leaves_it_and_its_folder_as_they_were() {
     if tmux_missing() {
-        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");

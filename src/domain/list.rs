@@ -799,10 +799,9 @@ impl Session {
         }
         let (id, warnings) = self.admit(checked, now);
         let place = self.position(id).unwrap_or(0);
-        let name = self.entry(id).map(Entry::title).unwrap_or_default();
         Ok(Done {
             message: format!(
-                "#{id} {name} added, place {place} of {}",
+                "#{id} added, place {place} of {}",
                 self.count(Status::Waiting)
             ),
             warnings,
@@ -1039,9 +1038,8 @@ impl Session {
         rec.notice_at = Some(notice);
         rec.requeued = tier_changed;
         let place = self.position(id).unwrap_or(0);
-        let name = self.entry(id).map(Entry::title).unwrap_or_default();
         Ok(Done::say(
-            format!("#{id} {name}: speaker replaced, now place {place}"),
+            format!("#{id} replaced, now place {place}"),
             Some(id),
         ))
     }
@@ -1101,10 +1099,8 @@ impl Session {
         rec.notice_at = Some(notice);
         Ok(Done::say(
             format!(
-                "#{a} {} is now place {}, #{b} {} place {}",
-                self.entries[ia].title(),
+                "#{a} is now place {}, #{b} place {}",
                 self.position(a).unwrap_or(0),
-                self.entries[ib].title(),
                 self.position(b).unwrap_or(0)
             ),
             Some(a),
@@ -1130,8 +1126,7 @@ impl Session {
         );
         let rec = self.record(now, Change::Withdrawn, Some(id), text);
         rec.notice_at = Some(notice);
-        let name = self.entries[i].title();
-        Ok(Done::say(format!("#{id} {name} withdrawn"), Some(id)))
+        Ok(Done::say(format!("#{id} withdrawn"), Some(id)))
     }
 
     /// Ends the current speech (if any) and calls the first waiting entry, its timer running.
@@ -1357,7 +1352,7 @@ impl Session {
         self.record(now, Change::Absent, Some(id), text);
         Ok(Done::say(
             format!(
-                "#{id} {title} absent: {outcome}{}",
+                "#{id} absent: {outcome}{}",
                 self.position(id)
                     .map(|p| format!(", now place {p}"))
                     .unwrap_or_default()
@@ -1395,8 +1390,8 @@ impl Session {
             }
         };
         let text = format!("{}: {what}", e.title());
-        self.record(now, Change::Marked, Some(id), text.clone());
-        Ok(Done::say(format!("#{id} {text}"), Some(id)))
+        self.record(now, Change::Marked, Some(id), text);
+        Ok(Done::say(format!("#{id}: {what}"), Some(id)))
     }
 
     /// A message to the speaker on the presenter views; empty clears it.

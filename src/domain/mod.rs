@@ -36,9 +36,11 @@ pub fn fmt_day(t: Time) -> String {
 
 /// Parses an RFC 3339 time, e.g. `2022-10-14T09:30:00+02:00`.
 pub fn parse_time(text: &str) -> Result<Time, String> {
-    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+    // chrono's own reason ("premature end of input") is not the officer's language: say what
+    // podium reads instead.
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
         format!(
-            "\"{text}\" is not a time ({e}): write it as RFC 3339, e.g. 2022-10-14T09:30:00+02:00"
+            "\"{text}\" is not a time podium reads: write the date, time and UTC offset (RFC 3339), e.g. 2022-10-14T09:30:00+02:00"
         )
     })
 }

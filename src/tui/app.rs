@@ -333,7 +333,7 @@ impl Model {
         if let Some(id) = done.entry {
             self.select_id(id);
         }
-        let mut text = done.message;
+        let mut text = super::words::name_entries(&done.message, &self.session);
         for w in done.warnings {
             text.push_str("; ");
             text.push_str(&w);

@@ -2,7 +2,7 @@
 //! messages name its flags (`--at`, `--late REASON`, `--chair-of`) and its commands; the screen
 //! names its fields and keys instead, and the delegations, never an id alone.
 
-use crate::domain::RuleError;
+use crate::domain::{RuleError, Session};
 
 /// What the screen says when the domain refuses a change.
 pub fn refusal(e: &RuleError) -> String {
@@ -72,6 +72,34 @@ pub fn refusal(e: &RuleError) -> String {
         // The rest speak no command line: the same words on both.
         other => scrub(&other.to_string()),
     }
+}
+
+/// A message of the domain in the screen's words: every `#ID` is followed by the entry's
+/// delegation ("#13 is now place 13" reads "#13 Kenya is now place 13"), where the text does not
+/// name it already. The command line keeps the domain's words as they are.
+pub fn name_entries(text: &str, session: &Session) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            continue;
+        }
+        let (number, after) = rest.split_at(digits);
+        out.push_str(number);
+        rest = after;
+        let Some(e) = number.parse().ok().and_then(|id| session.entry(id)) else {
+            continue;
+        };
+        if !after.trim_start().starts_with(e.delegation.as_str()) {
+            out.push(' ');
+            out.push_str(&e.title());
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A text from elsewhere (a parser, a setting) made fit for the screen: a command-line flag
@@ -201,6 +229,32 @@ mod tests {
         }
         // The command line keeps its own words (tests/cli.rs asserts them).
         assert!(all[0].to_string().contains("--late REASON"));
+    }
+
+    #[test]
+    fn the_screen_names_the_delegation_of_every_entry_a_message_cites() {
+        let mut s = crate::tui::fixtures::twelve();
+        let kenya = s
+            .resolve("Kenya", crate::domain::Accepts::Waiting)
+            .expect("Kenya");
+        let egypt = s
+            .resolve("Egypt", crate::domain::Accepts::Waiting)
+            .expect("Egypt");
+        let done = s
+            .swap(kenya, egypt, None, crate::tui::fixtures::t0())
+            .expect("a swap");
+        assert_eq!(
+            done.message,
+            format!("#{kenya} is now place 5, #{egypt} place 10"),
+            "the command line's words"
+        );
+        assert_eq!(
+            name_entries(&done.message, &s),
+            format!("#{kenya} Kenya is now place 5, #{egypt} Egypt place 10")
+        );
+        // Named already, or no entry: as it was.
+        let named = format!("#{kenya} Kenya has the floor; #999 and # alone");
+        assert_eq!(name_entries(&named, &s), named);
     }
 
     #[test]

@@ -6,12 +6,17 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "../needs/mod.rs"]
+pub mod needs;
+
+/// True when tmux is not here: under CI that fails the test (saying so), elsewhere the test is
+/// skipped with a line `cargo test` shows; the caller returns.
 pub fn tmux_missing() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .map(|o| !o.status.success())
-        .unwrap_or(true)
+    !needs::tool(
+        "tmux",
+        &["-V"],
+        "the pseudo-terminal tests drive the real binary through it",
+    )
 }
 
 /// A private tmux server (its own socket), killed and its socket removed on drop.
