@@ -245,12 +245,12 @@ mod tests {
             .expect("a swap");
         assert_eq!(
             done.message,
-            format!("#{kenya} is now place 5, #{egypt} place 10"),
+            format!("#{kenya} is now place 5, #{egypt} place 8"),
             "the command line's words"
         );
         assert_eq!(
             name_entries(&done.message, &s),
-            format!("#{kenya} Kenya is now place 5, #{egypt} Egypt place 10")
+            format!("#{kenya} Kenya is now place 5, #{egypt} Egypt place 8")
         );
         // Named already, or no entry: as it was.
         let named = format!("#{kenya} Kenya has the floor; #999 and # alone");
