@@ -4,20 +4,16 @@
 //! slot's end and the time left, eight rows of the queue at 80x24 with a speech running, no
 //! command-line flag on any screen, and at rest no more than one redraw a minute.
 
-mod needs;
 mod pty_support;
 
-use pty_support::{Tmux, add_delegates, podium, spoken};
+use pty_support::{Tmux, add_delegates, podium, spoken, tmux_missing};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Under CI a missing tmux fails the test; elsewhere it is skipped with a line that says so.
+/// Under CI a missing tmux fails the test; elsewhere it is skipped with a line that says so
+/// (pty_support's `tmux_missing`).
 fn no_tmux() -> bool {
-    !needs::tool(
-        "tmux",
-        &["-V"],
-        "to run the screen in a pseudo-terminal (apt-get install -y tmux)",
-    )
+    tmux_missing()
 }
 
 const BIN: &str = env!("CARGO_BIN_EXE_podium");

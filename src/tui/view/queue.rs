@@ -110,7 +110,9 @@ impl Widget for &Queue<'_> {
         let (need_delegation, need_speaker) = m.name_widths;
         layout.share(need_delegation.max(10), need_speaker.max(7));
         let has_slots = !m.session.settings.slots.is_empty();
-        let today = m.session.local(self.now).date_naive();
+        // The list's zone, parsed once a frame, not once a row.
+        let zone = m.session.zone();
+        let today = self.now.with_timezone(&zone).date_naive();
         let mut table_rows = Vec::with_capacity(rows.len());
         // Headings span the whole width: drawn over their empty table rows afterwards.
         let mut headings = Vec::new();
@@ -125,7 +127,7 @@ impl Widget for &Queue<'_> {
                     let Some(e) = m.queue.get(i).and_then(|id| m.session.entry(*id)) else {
                         continue;
                     };
-                    table_rows.push(entry_row(self, e, i, &layout, has_slots, today));
+                    table_rows.push(entry_row(self, e, i, &layout, has_slots, today, zone));
                 }
             }
         }
@@ -297,6 +299,7 @@ fn entry_row<'a>(
     layout: &Columns,
     has_slots: bool,
     today: chrono::NaiveDate,
+    zone: chrono_tz::Tz,
 ) -> Row<'a> {
     let m = q.model;
     let t = q.theme;
@@ -344,7 +347,7 @@ fn entry_row<'a>(
         // The time the entry is queued by (SPEC section 4), in the list's zone, marked * when
         // it is not the request's (a replacement that changed tier, a swap).
         Column::Requested => {
-            let q = m.session.local(e.queued_at);
+            let q = e.queued_at.with_timezone(&zone);
             let mark = if e.queued_at != e.requested_at {
                 "*"
             } else {
