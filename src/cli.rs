@@ -190,22 +190,34 @@ pub enum Command {
         #[arg(allow_hyphen_values = true, value_name = "TEXT")]
         text: Vec<String>,
     },
-    /// Exports the list: CSV for the secretariat, Markdown as the Journal prints it, or the
-    /// whole session as JSON. Read-only on FILE.
+    /// Exports the list: CSV or a spreadsheet for the secretariat, the complete record in
+    /// Markdown, the Journal's list of speakers, the President's copy (HTML), or the whole
+    /// session as JSON. Read-only on FILE.
     Export {
         /// The session file.
         file: PathBuf,
         /// The export's format.
         #[arg(long, value_enum)]
         format: crate::records::export::Format,
-        /// Writes the export there (atomically) instead of to the standard output.
-        #[arg(long, value_name = "PATH")]
+        /// Writes the export there (atomically) instead of to the standard output; the
+        /// spreadsheet (xlsx) needs it.
+        #[arg(long, value_name = "PATH", required_if_eq("format", "xlsx"))]
         output: Option<PathBuf>,
+        /// The Journal's list with the speakers already heard too.
+        #[arg(long)]
+        all: bool,
     },
-    /// What happened: speakers heard, time used against the limits, overruns.
+    /// What happened: speakers heard, time used against the limits, overruns, absences,
+    /// points of order, pauses, the meeting slots.
     Report {
         /// The session file.
         file: PathBuf,
+        /// text (the default) or html (one page with pictures).
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::report::ReportFormat,
+        /// Writes the report there (atomically) instead of to the standard output.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// Adds the inscriptions of a CSV file, all or none (header:
     /// requested_at,delegation,speaker,level,chair_of,category,mode,no_post).
@@ -681,11 +693,13 @@ fn execute(command: Command) -> Result<(), CliError> {
             file,
             format,
             output,
-        } => crate::records::export::run(&file, format, output.as_deref(), now),
-        Command::Report { file } => {
-            let s = store::load(&file)?;
-            emit(&crate::report::Report::compute(&s, now).to_string())
-        }
+            all,
+        } => crate::records::export::run(&file, format, output.as_deref(), all, now),
+        Command::Report {
+            file,
+            format,
+            output,
+        } => crate::report::run(&file, format, output.as_deref(), now),
         Command::Import {
             file,
             inscriptions,
@@ -905,26 +919,29 @@ struct ListJson<'a> {
 
 /// `list --json`: entries in display order, with places and projected starts.
 pub fn list_json(s: &Session, now: Time) -> String {
+    let doc = ListJson {
+        title: &s.title,
+        window: s.window_state(now),
+        entries: entries_json(s, now),
+    };
+    serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The entries of `list --json`, in display order (the spreadsheet export writes the same).
+pub fn entries_json(s: &Session, now: Time) -> Vec<EntryJson<'_>> {
     let queue = s.queue();
     let plan = Plan::compute(s, &queue, now);
     let mut places = std::collections::HashMap::with_capacity(queue.len());
     for (i, e) in queue.iter().enumerate() {
         places.insert(e.id, (i + 1, plan.starts.get(i).copied().flatten()));
     }
-    let entries = s
-        .display_order()
+    s.display_order()
         .into_iter()
         .map(|e| {
             let place = places.get(&e.id);
             entry_json(s, e, place.map(|p| p.0), place.and_then(|p| p.1))
         })
-        .collect();
-    let doc = ListJson {
-        title: &s.title,
-        window: s.window_state(now),
-        entries,
-    };
-    serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+        .collect()
 }
 
 pub fn entry_json<'a>(

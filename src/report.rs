@@ -1,8 +1,10 @@
 //! What happened on a list: who was heard and for how long against their limit, the overruns,
 //! the time by regional group, who withdrew, what was accepted by override and why, the swaps and
-//! the replacements. [`Report`] is computed purely from a session and a time; it renders as plain
-//! text for `podium report` (its `Display`) and as a scrollable ratatui widget, [`ReportView`],
-//! with a bar of time used against each limit.
+//! the replacements, the absences, the points of order and pauses, each meeting slot, the extra
+//! time granted and taken away, and what undo undid. [`Report`] is computed purely from a
+//! session and a time; it renders as plain text for `podium report` (its `Display`), as one
+//! self-contained HTML page with SVG pictures ([`html`], `podium report --format html`) and as a
+//! scrollable ratatui widget, [`ReportView`], with a bar of time used against each limit.
 //!
 //! The figures (totals, averages, overruns, groups) count the speeches that have ended; the
 //! speaker at the podium is shown apart, with the time used so far, since that speech is not
@@ -17,6 +19,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use std::fmt;
+use std::path::Path;
+
+pub mod html;
 
 /// The group label for delegations the reference data does not place in a regional group
 /// (observers, organizations, unknown spellings).
@@ -75,6 +80,70 @@ pub struct Event {
     pub text: String,
 }
 
+/// A speaker not in the room when called, and what the absent setting did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absence {
+    pub at: Time,
+    pub entry: Option<u64>,
+    /// "Ghana" or "Egypt (for the African States)".
+    pub title: String,
+    pub speaker: String,
+    /// The absent setting then: `behind-next`, `end-of-tier` or `drop`.
+    pub policy: String,
+    /// What it did: "moved behind Kenya", "moved to the end of its tier", "dropped from the list".
+    pub outcome: String,
+}
+
+/// A time the floor stood still: a point of order, or a pause of the speaker's clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standstill {
+    pub at: Time,
+    pub entry: Option<u64>,
+    /// The speaker whose clock stood still.
+    pub title: String,
+    /// When the clock ran again (or the speech ended); `None` while it still stands still.
+    pub until: Option<Time>,
+    /// How long the floor stood still (until now for one that has not ended).
+    pub seconds: i64,
+}
+
+/// One meeting slot's figures, from the speeches that started in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotSummary {
+    /// "17 October 10:00-13:00", in the list's time zone.
+    pub heading: String,
+    pub heard: usize,
+    pub seconds: i64,
+    pub limit_seconds: i64,
+    pub overruns: usize,
+    pub overtime_seconds: i64,
+}
+
+/// A change of the speaker's time by the President: extra time granted, or time taken away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeChange {
+    pub at: Time,
+    pub entry: Option<u64>,
+    /// Whole seconds, always positive: the list it is in says which way.
+    pub seconds: i64,
+    /// The change in words, as the log holds it.
+    pub text: String,
+}
+
+/// An undo or a redo, named by the change it undid (or did again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undo {
+    pub at: Time,
+    /// "undone" or "redone".
+    pub verb: String,
+    /// What the officer did, as the screen named it ("30 seconds more").
+    pub label: String,
+    /// The change it undid, as the log wrote it when it was made ("extra time for Ghana 0:30:
+    /// limit now 3:30"); empty where the file does not say (a file written before podium
+    /// recorded it).
+    pub change: String,
+}
+
 /// What happened on a list, as at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -101,10 +170,65 @@ pub struct Report {
     pub overrides: Vec<Event>,
     pub swaps: Vec<Event>,
     pub replacements: Vec<Event>,
-    /// Extra time granted (or taken back) by the President.
-    pub extra_time: Vec<Event>,
-    /// Undo and redo steps: they may cancel a change listed above, so the reader sees them.
-    pub undone: Vec<Event>,
+    /// Extra time granted by the President, and its total.
+    pub extra_granted: Vec<TimeChange>,
+    pub extra_granted_seconds: i64,
+    /// Time taken away from a speaker, and its total.
+    pub time_taken: Vec<TimeChange>,
+    pub time_taken_seconds: i64,
+    /// Speakers not in the room when called.
+    pub absences: Vec<Absence>,
+    /// Points of order: when, and how long the floor stood still.
+    pub points_of_order: Vec<Standstill>,
+    /// Pauses of the speaker's clock (not points of order).
+    pub pauses: Vec<Standstill>,
+    /// One summary per meeting slot, in order; then, headed "Outside the meeting slots", the
+    /// speeches that started in none (only when the list has slots and such speeches).
+    pub slots: Vec<SlotSummary>,
+    /// Undo and redo steps, each named by the change it undid or did again (that change no
+    /// longer counts above while it stands undone).
+    pub undone: Vec<Undo>,
+}
+
+/// The report's formats of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// One self-contained page with pictures (SVG).
+    Html,
+}
+
+/// Runs `podium report FILE [--format text|html] [--output PATH]`: read-only on FILE.
+pub fn run(
+    file: &Path,
+    format: ReportFormat,
+    output: Option<&Path>,
+    now: Time,
+) -> Result<(), crate::cli::CliError> {
+    use crate::records::export::{refuse_session_paths, write_output};
+    if let Some(out) = output {
+        refuse_session_paths(file, out)?;
+    }
+    let s = crate::store::load(file)?;
+    let report = Report::compute(&s, now);
+    let text = match format {
+        ReportFormat::Text => report.to_string(),
+        ReportFormat::Html => html::page(&report, &crate::records::zone_words(&s)),
+    };
+    match output {
+        Some(out) => {
+            write_output(out, text.as_bytes())?;
+            crate::cli::warn(&format!(
+                "the report of {} is in {}",
+                file.display(),
+                out.display()
+            ));
+            Ok(())
+        }
+        None => crate::cli::emit(&text),
+    }
 }
 
 /// The group an entry's time counts for.
@@ -113,6 +237,195 @@ pub fn group_of(e: &Entry) -> String {
         .chair_of
         .or_else(|| delegations::find(&e.delegation).and_then(|d| d.group));
     group.map_or_else(|| OTHER.to_string(), |g| g.name().to_string())
+}
+
+/// The title and speaker of entry `id` ("#7" where the file no longer has it).
+fn who(s: &Session, id: Option<u64>) -> (String, String) {
+    match id.and_then(|id| s.entry(id)) {
+        Some(e) => (e.title(), e.speaker.clone()),
+        None => (
+            id.map_or_else(|| "a speaker".to_string(), |id| format!("#{id}")),
+            String::new(),
+        ),
+    }
+}
+
+/// The absences, from the log: the record says which setting applied and what it did
+/// ("Peru absent when called (drop): dropped from the list").
+fn absences(s: &Session) -> Vec<Absence> {
+    s.log
+        .iter()
+        .filter(|r| !r.undone && r.what == Change::Absent)
+        .map(|r| {
+            let (title, speaker) = who(s, r.entry);
+            let (policy, outcome) = r
+                .text
+                .rsplit_once(" absent when called (")
+                .and_then(|(_, rest)| rest.split_once("): "))
+                .map_or_else(
+                    || (s.settings.absent.word().to_string(), r.text.clone()),
+                    |(p, o)| (p.to_string(), o.to_string()),
+                );
+            Absence {
+                at: r.at,
+                entry: r.entry,
+                title,
+                speaker,
+                policy,
+                outcome,
+            }
+        })
+        .collect()
+}
+
+/// The points of order and the pauses, from the log: each stands from its record until the
+/// clock runs again, the speech ends or the speaker leaves the podium; one not over yet stands
+/// until `now`, if the clock is indeed still stopped.
+fn standstills(s: &Session, now: Time) -> (Vec<Standstill>, Vec<Standstill>) {
+    let (mut points, mut pauses) = (Vec::new(), Vec::new());
+    // The stand-still under way: (point of order?, record).
+    let mut open: Option<(bool, &crate::domain::LogRecord)> = None;
+    let close = |open: &mut Option<(bool, &crate::domain::LogRecord)>,
+                 until: Option<Time>,
+                 points: &mut Vec<Standstill>,
+                 pauses: &mut Vec<Standstill>| {
+        if let Some((point, r)) = open.take() {
+            let end = until.unwrap_or(now);
+            let st = Standstill {
+                at: r.at,
+                entry: r.entry,
+                title: who(s, r.entry).0,
+                until,
+                seconds: (end - r.at).num_seconds().max(0),
+            };
+            if point {
+                points.push(st)
+            } else {
+                pauses.push(st)
+            }
+        }
+    };
+    for r in s.log.iter().filter(|r| !r.undone) {
+        match r.what {
+            // A point of order raised while the clock was already paused: the pause ends
+            // there and the point of order takes over.
+            Change::PointOfOrder if !matches!(open, Some((true, _))) => {
+                close(&mut open, Some(r.at), &mut points, &mut pauses);
+                open = Some((true, r));
+            }
+            Change::Paused if open.is_none() => open = Some((false, r)),
+            Change::Resumed | Change::Ended | Change::Called | Change::Absent => {
+                close(&mut open, Some(r.at), &mut points, &mut pauses);
+            }
+            _ => {}
+        }
+    }
+    let stopped = s.speech.as_ref().is_some_and(|sp| !sp.running);
+    close(
+        &mut open,
+        if stopped { None } else { Some(now) },
+        &mut points,
+        &mut pauses,
+    );
+    (points, pauses)
+}
+
+/// The extra time granted and the time taken away, apart. The log writes each change as
+/// "extra time for Ghana 0:30: limit now 3:30" or "time taken from Ghana 0:30: limit now 2:30".
+fn time_changes(s: &Session) -> (Vec<TimeChange>, Vec<TimeChange>) {
+    let (mut granted, mut taken) = (Vec::new(), Vec::new());
+    for r in s
+        .log
+        .iter()
+        .filter(|r| !r.undone && r.what == Change::ExtraTime)
+    {
+        let seconds = r
+            .text
+            .rsplit_once(": limit now ")
+            .and_then(|(head, _)| head.rsplit(' ').next())
+            .and_then(|d| crate::domain::parse_duration(d).ok())
+            .unwrap_or(0);
+        let change = TimeChange {
+            at: r.at,
+            entry: r.entry,
+            seconds,
+            text: r.text.clone(),
+        };
+        if r.text.starts_with("time taken from") {
+            taken.push(change);
+        } else {
+            granted.push(change);
+        }
+    }
+    (granted, taken)
+}
+
+/// One summary per meeting slot, from the speeches that started in it; then the speeches that
+/// started in none, if the list has slots.
+fn slot_summaries(s: &Session, heard: &[SpeakerTime]) -> Vec<SlotSummary> {
+    let slots = &s.settings.slots;
+    if slots.is_empty() {
+        return Vec::new();
+    }
+    let summary = |heading: String, speeches: Vec<&SpeakerTime>| SlotSummary {
+        heading,
+        heard: speeches.len(),
+        seconds: speeches.iter().map(|h| h.used_seconds).sum(),
+        limit_seconds: speeches.iter().map(|h| h.limit_seconds).sum(),
+        overruns: speeches.iter().filter(|h| h.over_seconds > 0).count(),
+        overtime_seconds: speeches.iter().map(|h| h.over_seconds).sum(),
+    };
+    let in_slot = |h: &SpeakerTime, sl: &crate::domain::Slot| {
+        h.started_at.is_some_and(|t| t >= sl.start && t < sl.end)
+    };
+    let mut out: Vec<SlotSummary> = slots
+        .iter()
+        .map(|sl| {
+            summary(
+                crate::records::slot_words(s, sl),
+                heard.iter().filter(|h| in_slot(h, sl)).collect(),
+            )
+        })
+        .collect();
+    let outside: Vec<&SpeakerTime> = heard
+        .iter()
+        .filter(|h| !slots.iter().any(|sl| in_slot(h, sl)))
+        .collect();
+    if !outside.is_empty() {
+        out.push(summary("Outside the meeting slots".to_string(), outside));
+    }
+    out
+}
+
+/// The undo and redo steps. Each record says "undone: LABEL" and, since podium names the change
+/// undone, " (CHANGE)" after it, CHANGE being the log's own words for it.
+fn undos(s: &Session) -> Vec<Undo> {
+    s.log
+        .iter()
+        .filter(|r| matches!(r.what, Change::Undone | Change::Redone))
+        .map(|r| {
+            let verb = if r.what == Change::Undone {
+                "undone"
+            } else {
+                "redone"
+            };
+            let rest = r
+                .text
+                .strip_prefix(verb)
+                .and_then(|t| t.strip_prefix(": "))
+                .unwrap_or(&r.text);
+            let (label, change) = match rest.split_once(crate::domain::history::UNDID) {
+                Some((label, change)) => (label, change.strip_suffix(')').unwrap_or(change)),
+                None => (rest, ""),
+            };
+            Undo {
+                at: r.at,
+                verb: verb.to_string(),
+                label: label.to_string(),
+                change: change.to_string(),
+            }
+        })
+        .collect()
 }
 
 fn speaker_time(e: &Entry, used: i64) -> SpeakerTime {
@@ -240,7 +553,10 @@ impl Report {
             }
         }
 
-        Report {
+        let (extra_granted, time_taken) = time_changes(s);
+        let (points_of_order, pauses) = standstills(s, now);
+        let slots = slot_summaries(s, &heard);
+        let mut report = Report {
             title: s.title.clone(),
             at: now,
             heard,
@@ -256,8 +572,70 @@ impl Report {
             overrides,
             swaps: of_kind(&[Change::Swapped]),
             replacements: of_kind(&[Change::Replaced]),
-            extra_time: of_kind(&[Change::ExtraTime]),
-            undone: of_kind(&[Change::Undone, Change::Redone]),
+            extra_granted_seconds: extra_granted.iter().map(|c| c.seconds).sum(),
+            extra_granted,
+            time_taken_seconds: time_taken.iter().map(|c| c.seconds).sum(),
+            time_taken,
+            absences: absences(s),
+            points_of_order,
+            pauses,
+            slots,
+            undone: undos(s),
+        };
+        report.localize(s);
+        report
+    }
+
+    /// Every time of the report in the list's time zone (SPEC section 10), once, here.
+    fn localize(&mut self, s: &Session) {
+        let l = |t: &mut Time| *t = crate::records::local(s, *t);
+        let lo = |t: &mut Option<Time>| {
+            if let Some(t) = t {
+                *t = crate::records::local(s, *t);
+            }
+        };
+        l(&mut self.at);
+        for h in self
+            .heard
+            .iter_mut()
+            .chain(self.current.iter_mut())
+            .chain(self.overruns.iter_mut())
+        {
+            lo(&mut h.started_at);
+        }
+        for w in &mut self.withdrawn {
+            lo(&mut w.at);
+            lo(&mut w.notice_at);
+        }
+        for e in self
+            .overrides
+            .iter_mut()
+            .chain(self.swaps.iter_mut())
+            .chain(self.replacements.iter_mut())
+        {
+            l(&mut e.at);
+            lo(&mut e.notice_at);
+        }
+        for c in self
+            .extra_granted
+            .iter_mut()
+            .chain(self.time_taken.iter_mut())
+        {
+            l(&mut c.at);
+        }
+        for a in &mut self.absences {
+            l(&mut a.at);
+        }
+        for st in self
+            .points_of_order
+            .iter_mut()
+            .chain(self.pauses.iter_mut())
+        {
+            l(&mut st.at);
+            lo(&mut st.until);
+        }
+        for u in &mut self.undone {
+            l(&mut u.at);
         }
     }
 
@@ -295,6 +673,196 @@ impl Report {
                 fmt_seconds(c.used_seconds),
                 fmt_seconds(c.limit_seconds)
             )
+        })
+    }
+}
+
+/// The report's sections that are lists of lines, in the words the text, the screen and the
+/// page share: (heading, lines, shown when empty). Lines carry no indent.
+pub struct Section {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl Report {
+    /// "17 October 10:00-13:00: 6 speakers heard in 17:30 (limits 20:00); 2 overruns, 0:50."
+    pub fn slot_line(sl: &SlotSummary) -> String {
+        if sl.heard == 0 {
+            return format!("{}: nobody heard", sl.heading);
+        }
+        format!(
+            "{}: {} heard in {} (limits {}); {}",
+            sl.heading,
+            plural(sl.heard, "speaker", "speakers"),
+            fmt_seconds(sl.seconds),
+            fmt_seconds(sl.limit_seconds),
+            match sl.overruns {
+                0 => "no overrun".to_string(),
+                n => format!(
+                    "{}, {} over",
+                    plural(n, "overrun", "overruns"),
+                    fmt_seconds(sl.overtime_seconds)
+                ),
+            }
+        )
+    }
+
+    /// "2022-10-17 10:05 +02:00: #3 Peru (Ana), absent when called; the setting drop: dropped
+    /// from the list".
+    pub fn absence_line(a: &Absence) -> String {
+        format!(
+            "{}: {}{}{}, absent when called; the setting {}: {}",
+            fmt_time(a.at),
+            a.entry.map(|id| format!("#{id} ")).unwrap_or_default(),
+            a.title,
+            if a.speaker.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", a.speaker)
+            },
+            a.policy,
+            a.outcome
+        )
+    }
+
+    /// "2022-10-17 10:05 +02:00: during Ghana, the floor stood still 0:45 (to 10:05:45)".
+    pub fn standstill_line(st: &Standstill) -> String {
+        format!(
+            "{}: during {}, the floor stood still {}{}",
+            fmt_time(st.at),
+            st.title,
+            fmt_seconds(st.seconds),
+            match st.until {
+                Some(u) => format!(" (to {})", u.format("%H:%M:%S")),
+                None => " so far (the clock is still stopped)".to_string(),
+            }
+        )
+    }
+
+    /// "2022-10-17 10:06 +02:00: undone \"30 seconds more\", which was: extra time for ...".
+    pub fn undo_line(u: &Undo) -> String {
+        if u.change.is_empty() {
+            format!(
+                "{}: {} \"{}\" (the file does not say which change)",
+                fmt_time(u.at),
+                u.verb,
+                u.label
+            )
+        } else {
+            format!(
+                "{}: {} \"{}\", which was: {}",
+                fmt_time(u.at),
+                u.verb,
+                u.label,
+                u.change
+            )
+        }
+    }
+
+    fn total_line(what: &str, changes: &[TimeChange], total: i64) -> String {
+        if changes.is_empty() {
+            format!("{what}: none")
+        } else {
+            format!(
+                "{what}: {} in all ({})",
+                fmt_seconds(total),
+                plural(changes.len(), "time", "times")
+            )
+        }
+    }
+
+    /// "Extra time granted: 0:30 in all (1 time)".
+    pub fn granted_line(&self) -> String {
+        Self::total_line(
+            "Extra time granted",
+            &self.extra_granted,
+            self.extra_granted_seconds,
+        )
+    }
+
+    /// "Time taken away: 0:30 in all (1 time)".
+    pub fn taken_line(&self) -> String {
+        Self::total_line("Time taken away", &self.time_taken, self.time_taken_seconds)
+    }
+
+    /// "1 point of order; the floor stood still 0:45 in all."
+    fn standstill_total(list: &[Standstill], one: &str, many: &str) -> String {
+        format!(
+            "{}; the floor stood still {} in all",
+            plural(list.len(), one, many),
+            fmt_seconds(list.iter().map(|p| p.seconds).sum())
+        )
+    }
+
+    /// The sections of the floor and the meeting (after the time by group): meeting slots,
+    /// absences, points of order, pauses.
+    pub fn floor_sections(&self) -> Vec<Section> {
+        let mut out = Vec::new();
+        if !self.slots.is_empty() {
+            out.push(Section {
+                heading: "Meeting slots".to_string(),
+                lines: self.slots.iter().map(Report::slot_line).collect(),
+            });
+        }
+        out.push(Section {
+            heading: "Absences".to_string(),
+            lines: self.absences.iter().map(Report::absence_line).collect(),
+        });
+        let mut points: Vec<String> = self
+            .points_of_order
+            .iter()
+            .map(Report::standstill_line)
+            .collect();
+        if !points.is_empty() {
+            points.push(Self::standstill_total(
+                &self.points_of_order,
+                "point of order",
+                "points of order",
+            ));
+        }
+        out.push(Section {
+            heading: "Points of order".to_string(),
+            lines: points,
+        });
+        let mut pauses: Vec<String> = self.pauses.iter().map(Report::standstill_line).collect();
+        if !pauses.is_empty() {
+            pauses.push(Self::standstill_total(&self.pauses, "pause", "pauses"));
+        }
+        out.push(Section {
+            heading: "Pauses".to_string(),
+            lines: pauses,
+        });
+        out
+    }
+
+    /// The President's changes of the speakers' time: granted and taken away, apart.
+    pub fn time_sections(&self) -> Vec<Section> {
+        let lines = |l: &[TimeChange]| {
+            l.iter()
+                .map(|c| format!("{}: {}", fmt_time(c.at), c.text))
+                .collect()
+        };
+        vec![
+            Section {
+                heading: self.granted_line(),
+                lines: lines(&self.extra_granted),
+            },
+            Section {
+                heading: self.taken_line(),
+                lines: lines(&self.time_taken),
+            },
+        ]
+    }
+
+    /// Undo and redo, each named by the change it undid; `None` when there was none.
+    pub fn undo_section(&self) -> Option<Section> {
+        (!self.undone.is_empty()).then(|| Section {
+            heading: "Undone and redone".to_string(),
+            lines: self.undone.iter().map(Report::undo_line).collect(),
         })
     }
 }
@@ -421,6 +989,16 @@ impl fmt::Display for Report {
             )?;
         }
 
+        for sec in self.floor_sections() {
+            writeln!(f, "\n{}", sec.heading)?;
+            if sec.lines.is_empty() {
+                writeln!(f, "  none")?;
+            }
+            for l in &sec.lines {
+                writeln!(f, "  {l}")?;
+            }
+        }
+
         writeln!(f, "\nWithdrawn")?;
         if self.withdrawn.is_empty() {
             writeln!(f, "  none")?;
@@ -454,13 +1032,11 @@ impl fmt::Display for Report {
         events(f, "Changed by override (and why)", &self.overrides)?;
         events(f, "Swaps", &self.swaps)?;
         events(f, "Replacements", &self.replacements)?;
-        events(f, "Extra time", &self.extra_time)?;
-        if !self.undone.is_empty() {
-            events(
-                f,
-                "Undone and redone (may cancel a change above)",
-                &self.undone,
-            )?;
+        for sec in self.time_sections().into_iter().chain(self.undo_section()) {
+            writeln!(f, "\n{}", sec.heading)?;
+            for l in &sec.lines {
+                writeln!(f, "  {l}")?;
+            }
         }
         Ok(())
     }
@@ -660,6 +1236,17 @@ impl<'a> ReportView<'a> {
         }
         out.push(Line::default());
 
+        for sec in r.floor_sections() {
+            out.push(self.heading(&sec.heading));
+            if sec.lines.is_empty() {
+                out.push(Line::from("  none"));
+            }
+            for l in &sec.lines {
+                text(&mut out, l, 2, 4);
+            }
+            out.push(Line::default());
+        }
+
         out.push(self.heading("Withdrawn"));
         if r.withdrawn.is_empty() {
             out.push(Line::from("  none"));
@@ -699,12 +1286,13 @@ impl<'a> ReportView<'a> {
         events("Changed by override (and why)", &r.overrides, true);
         events("Swaps", &r.swaps, true);
         events("Replacements", &r.replacements, true);
-        events("Extra time", &r.extra_time, false);
-        events(
-            "Undone and redone (may cancel a change above)",
-            &r.undone,
-            false,
-        );
+        for sec in r.time_sections().into_iter().chain(r.undo_section()) {
+            out.push(Line::default());
+            out.push(self.heading(&sec.heading));
+            for l in &sec.lines {
+                text(&mut out, l, 2, 4);
+            }
+        }
         out
     }
 }
@@ -819,7 +1407,12 @@ mod tests {
         assert_eq!(r.withdrawn.len(), 1);
         assert_eq!(r.withdrawn[0].how, "dropped when absent");
         assert_eq!(r.withdrawn[0].at, Some(t("09:05:00")));
-        assert_eq!(r.extra_time.len(), 1);
+        assert_eq!(r.extra_granted.len(), 1);
+        assert_eq!(r.extra_granted_seconds, 30);
+        assert!(r.time_taken.is_empty());
+        assert_eq!(r.absences.len(), 1);
+        assert_eq!(r.absences[0].policy, "drop");
+        assert_eq!(r.absences[0].outcome, "dropped from the list");
         assert!(r.current.is_none());
         assert!(r.to_string().contains("1 overrun, 0:20."));
     }
@@ -871,6 +1464,49 @@ mod tests {
         let screen = text(&buf);
         let ghana = screen.lines().find(|l| l.contains("Ghana")).unwrap();
         assert!(ghana.contains(OVER_NO_COLOR), "{ghana}");
+    }
+
+    #[test]
+    fn the_view_shows_the_floor_sections_and_the_two_time_lines() {
+        let r = Report::compute(&session(), t("10:20:00"));
+        let all: Vec<String> = ReportView::new(&r, 0, false)
+            .lines(200)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let all = all.join("\n");
+        for want in [
+            "Absences",
+            "#3 Peru (Ana), absent when called; the setting drop: dropped from the list",
+            "Points of order",
+            "Pauses",
+            "Extra time granted: 0:30 in all (1 time)",
+            "Time taken away: none",
+        ] {
+            assert!(all.contains(want), "missing {want:?} in\n{all}");
+        }
+    }
+
+    #[test]
+    fn a_point_of_order_not_over_stands_until_now() {
+        let mut s = session();
+        s.add(
+            Inscription::new("Chile", "Juan", Level::Delegate),
+            t("10:09:00"),
+        )
+        .unwrap();
+        s.next(t("10:10:00")).unwrap();
+        s.point_of_order(t("10:11:00")).unwrap();
+        let r = Report::compute(&s, t("10:12:30"));
+        assert_eq!(r.points_of_order.len(), 1);
+        assert_eq!(r.points_of_order[0].seconds, 90);
+        assert_eq!(r.points_of_order[0].until, None);
+        assert!(Report::standstill_line(&r.points_of_order[0]).contains("so far"));
+        // The clock runs again: the point of order lasted 2:00.
+        s.toggle_pause(t("10:13:00")).unwrap();
+        let r = Report::compute(&s, t("10:14:00"));
+        assert_eq!(r.points_of_order[0].seconds, 120);
+        assert!(r.pauses.is_empty());
     }
 
     #[test]

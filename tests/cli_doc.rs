@@ -348,11 +348,10 @@ fn groff_and_man_accept_the_manual_page() {
         .output()
         .expect("groff runs");
     // grotty's bold and underline (overstrikes or SGR escapes) would split the words.
-    // Justified lines space words unevenly ("Exit  status"): one space between words.
-    let text = plain(&String::from_utf8_lossy(&out.stdout))
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = plain(&String::from_utf8_lossy(&out.stdout));
+    // groff spreads a justified line's spaces from alternate ends line after line, so "Exit
+    // status" may be printed "Exit  status" depending on the lines before it: spaces collapsed.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for wanted in [
         "podium add",
         "podium completions",

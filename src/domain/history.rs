@@ -9,6 +9,9 @@ use super::timer::Speech;
 /// At least 100 steps (SPEC section 4).
 pub const STEPS: usize = 200;
 
+/// What stands between an undo's label and the change it undid, in the log's words.
+pub const UNDID: &str = " (the change: ";
+
 /// The list as it was before a change: what undo puts back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
@@ -96,7 +99,20 @@ impl Step {
         } else {
             "redone"
         };
-        let said = format!("{verb}: {}", self.label);
+        // The log names the change by its own records' words, so the report can say what an
+        // undo undid ("undone: 30 seconds more (the change: extra time for Ghana 0:30: ...)").
+        let change: Vec<&str> = s
+            .log
+            .get(self.records.clone())
+            .into_iter()
+            .flatten()
+            .map(|r| r.text.as_str())
+            .collect();
+        let said = if change.is_empty() {
+            format!("{verb}: {}", self.label)
+        } else {
+            format!("{verb}: {}{UNDID}{})", self.label, change.join("; "))
+        };
         let snapshot = Snapshot {
             title: self.title,
             settings: self.settings,

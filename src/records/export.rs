@@ -1,6 +1,7 @@
-//! `podium export FILE --format csv|md|json [--output PATH]`: read-only on FILE (no lock), to
-//! stdout or written atomically to PATH.
+//! `podium export FILE --format csv|md|json|journal|xlsx|html [--output PATH] [--all]`: read-only
+//! on FILE (no lock), to stdout or written atomically to PATH (the spreadsheet only to PATH).
 
+use super::local;
 use crate::cli::{CliError, rfc3339};
 use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_time};
 use crate::store;
@@ -13,15 +14,22 @@ use std::path::Path;
 pub enum Format {
     /// One header line, then one line per entry (for the secretariat's spreadsheets).
     Csv,
-    /// The list of speakers as the Journal publishes it.
+    /// The complete record in Markdown: heard (with the time each used), speaking, inscribed
+    /// tier by tier, withdrawn.
     #[value(alias = "markdown")]
     Md,
     /// The whole session, as the state file holds it.
     Json,
+    /// The list of speakers as the Journal of the United Nations prints it (Markdown).
+    Journal,
+    /// A spreadsheet (.xlsx), one row per entry; needs --output.
+    Xlsx,
+    /// The President's copy: one page to print on A4.
+    Html,
 }
 
 /// The CSV columns, in order (docs/records.md describes each).
-pub const CSV_COLUMNS: [&str; 18] = [
+pub const CSV_COLUMNS: [&str; 23] = [
     "place",
     "id",
     "delegation",
@@ -40,23 +48,30 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "overtime_seconds",
     "statement_received",
     "no_post",
+    // Added after the first eighteen, so a sheet that reads columns by place still works.
+    "introducer",
+    "late_reason",
+    "priority",
+    "projected_start",
+    "video_late",
 ];
 
 /// Runs `podium export`.
-pub fn run(file: &Path, format: Format, output: Option<&Path>, now: Time) -> Result<(), CliError> {
+pub fn run(
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+    all: bool,
+    now: Time,
+) -> Result<(), CliError> {
     if let Some(out) = output {
         refuse_session_paths(file, out)?;
     }
     let session = store::load(file)?;
-    let bytes = render(&session, format, now)?;
+    let bytes = render(&session, format, now, all)?;
     match output {
         Some(out) => {
-            store::save_bytes(out, &bytes).map_err(|e| {
-                CliError::Input(format!(
-                    "cannot write {} ({e}); nothing was written there. Check the folder exists and may be written",
-                    out.display()
-                ))
-            })?;
+            write_output(out, &bytes)?;
             crate::cli::warn(&format!(
                 "exported {} entries of {} to {}",
                 session.entries.len(),
@@ -70,9 +85,19 @@ pub fn run(file: &Path, format: Format, output: Option<&Path>, now: Time) -> Res
     }
 }
 
+/// Writes an export or a report to `--output`, atomically: a reader never sees half a file.
+pub fn write_output(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    store::save_bytes(out, bytes).map_err(|e| {
+        CliError::Input(format!(
+            "cannot write {} ({e}); nothing was written there. Check the folder exists and may be written",
+            out.display()
+        ))
+    })
+}
+
 /// `--output` must not be the session file or its companions: an export is read-only on FILE,
 /// and writing over it without the lock would race the writer that holds it.
-fn refuse_session_paths(file: &Path, out: &Path) -> Result<(), CliError> {
+pub fn refuse_session_paths(file: &Path, out: &Path) -> Result<(), CliError> {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
@@ -93,12 +118,17 @@ fn refuse_session_paths(file: &Path, out: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The export in `format`, as bytes.
-pub fn render(s: &Session, format: Format, now: Time) -> Result<Vec<u8>, CliError> {
+/// The export in `format`, as bytes; `all` adds the speakers heard to the Journal's list.
+pub fn render(s: &Session, format: Format, now: Time, all: bool) -> Result<Vec<u8>, CliError> {
+    // "As at" times too are read in the list's zone.
+    let now = local(s, now);
     match format {
         Format::Csv => csv(s, now),
         Format::Md => Ok(markdown(s, now).into_bytes()),
         Format::Json => json(s),
+        Format::Journal => Ok(super::journal::journal(s, all).into_bytes()),
+        Format::Xlsx => super::xlsx::xlsx(s, now),
+        Format::Html => Ok(super::html::president(s, now).into_bytes()),
     }
 }
 
@@ -118,24 +148,27 @@ pub fn seconds_used(s: &Session, e: &Entry, now: Time) -> Option<i64> {
 
 /// The CSV export: one header line, then one line per entry in display order.
 pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
-    let places: HashMap<u64, usize> = s
-        .queue()
+    let queue = s.queue();
+    let plan = crate::domain::plan::Plan::compute(s, &queue, now);
+    let places: HashMap<u64, (usize, Option<Time>)> = queue
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.id, i + 1))
+        .map(|(i, e)| (e.id, (i + 1, plan.starts.get(i).copied().flatten())))
         .collect();
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::with_capacity(s.entries.len() * 200));
     let bad = |e: csv::Error| CliError::Input(format!("cannot write the CSV export ({e})"));
     w.write_record(CSV_COLUMNS).map_err(bad)?;
-    let opt_time = |t: Option<Time>| t.map(rfc3339).unwrap_or_default();
+    let opt_time = |t: Option<Time>| t.map(|t| rfc3339(local(s, t))).unwrap_or_default();
+    let time = |t: Time| rfc3339(local(s, t));
     let opt_int = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
     for e in s.display_order() {
         let used = seconds_used(s, e, now);
         let over = used.map(|u| (u - e.limit_seconds).max(0));
-        let record: [String; 18] = [
-            places.get(&e.id).map(|p| p.to_string()).unwrap_or_default(),
+        let place = places.get(&e.id);
+        let record: [String; 23] = [
+            place.map(|p| p.0.to_string()).unwrap_or_default(),
             e.id.to_string(),
             e.delegation.clone(),
             e.speaker.clone(),
@@ -144,8 +177,8 @@ pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
             e.category.word().to_string(),
             e.mode.word().to_string(),
             e.status.word().to_string(),
-            rfc3339(e.requested_at),
-            rfc3339(e.queued_at),
+            time(e.requested_at),
+            time(e.queued_at),
             opt_time(e.started_at),
             opt_time(e.ended_at),
             opt_int(used),
@@ -153,6 +186,11 @@ pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
             opt_int(over),
             e.statement_received.to_string(),
             e.no_post.to_string(),
+            e.introducer.clone().unwrap_or_default(),
+            e.late_reason.clone().unwrap_or_default(),
+            e.is_priority().to_string(),
+            opt_time(place.and_then(|p| p.1)),
+            e.video_late(&s.settings).to_string(),
         ];
         w.write_record(&record).map_err(bad)?;
     }
@@ -169,7 +207,7 @@ pub fn json(s: &Session) -> Result<Vec<u8>, CliError> {
 }
 
 /// Escapes what Markdown would read as markup in a name typed at the desk.
-fn md(text: &str) -> String {
+pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

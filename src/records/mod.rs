@@ -1,6 +1,34 @@
-//! The secretariat's records: exports of the list (CSV, the Journal's Markdown, the whole session
-//! as JSON) and the import of inscriptions from a spreadsheet. The report of what happened is in
+//! The secretariat's records: exports of the list (CSV, the complete record in Markdown, the
+//! Journal's list of speakers, the spreadsheet, the President's copy, the whole session as JSON)
+//! and the import of inscriptions from a spreadsheet. The report of what happened is in
 //! [`crate::report`].
 
 pub mod export;
+pub mod html;
 pub mod import;
+pub mod journal;
+pub mod xlsx;
+
+use crate::domain::{Session, Slot, Time};
+
+/// A time as a person reads it in the records: in the list's time zone (SPEC section 10). Every
+/// export but `json`, and the report, write their times through this one function.
+pub fn local(s: &Session, t: Time) -> Time {
+    s.local(t).fixed_offset()
+}
+
+/// "Europe/Vienna": the list's time zone, for the pages that show it.
+pub fn zone_words(s: &Session) -> String {
+    s.zone().name().to_string()
+}
+
+/// "17 October 10:00-13:00": a meeting slot as the report and the President's copy head it.
+pub fn slot_words(s: &Session, sl: &Slot) -> String {
+    let (a, b) = (local(s, sl.start), local(s, sl.end));
+    format!(
+        "{} {}-{}",
+        a.format("%-d %B"),
+        a.format("%H:%M"),
+        b.format("%H:%M")
+    )
+}

@@ -33,6 +33,8 @@ impl Env {
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path())
             .env("PODIUM_NOW", now)
+            // The lists take the machine's zone: Vienna's, where these meetings sit (+02:00).
+            .env("TZ", "Europe/Vienna")
             .env("NO_COLOR", "1");
         c
     }
