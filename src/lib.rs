@@ -16,3 +16,4 @@ pub mod rehearse;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod web;

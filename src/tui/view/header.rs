@@ -56,7 +56,7 @@ impl Widget for &Header<'_> {
         } else {
             t.warning()
         };
-        let counts = format!(
+        let mut counts = format!(
             "waiting {} · spoken {}{}",
             m.queue.len(),
             m.heard.len(),
@@ -66,6 +66,11 @@ impl Widget for &Header<'_> {
                 String::new()
             }
         );
+        // The room's screens in a browser: how many pages follow the desk (SPEC section 11).
+        if let Some(n) = m.screens.connected {
+            let s = if n == 1 { "" } else { "s" };
+            counts.push_str(&format!(" · {n} page{s} connected"));
+        }
         let width = area.width as usize;
         // SPEC section 4: always the time of day, in the list's zone, and with slots the end of
         // the slot in progress and the time left in it. The loop redraws on the minute for it.
