@@ -145,17 +145,42 @@ pub enum Command {
         /// The session file.
         file: PathBuf,
     },
+    /// Corrects the spelling of an entry's speaker or delegation; the entry keeps its place.
+    Rename {
+        /// The session file.
+        file: PathBuf,
+        /// The entry: its id, or its delegation's name.
+        entry: String,
+        /// The speaker's name as it should be spelt.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// The delegation as it should be spelt (resolved against the reference data).
+        #[arg(long, value_name = "D")]
+        delegation: Option<String>,
+    },
+    /// A withdrawn entry waits again, at its own queued_at.
+    Reinstate {
+        /// The session file.
+        file: PathBuf,
+        /// The withdrawn entry: its id, or its delegation's name.
+        entry: String,
+        /// The time of the notice (default: now).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
     /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-    /// observers-last, protocol-order, absent, start-on-call, messages (TEXT|TEXT|...), warning.
+    /// observers-last, protocol-order, absent, start-on-call, messages (TEXT|TEXT|...), warning,
+    /// title, time-zone.
     Set {
         /// The session file.
         file: PathBuf,
         /// The setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-        /// observers-last, protocol-order or absent.
+        /// observers-last, protocol-order, absent, title or time-zone.
         key: String,
         /// Its value: DUR for the limits and changeover (e.g. 3m); TIME or none for opens,
         /// closes and video-deadline; TIME/TIME,TIME/TIME or none for slots; on or off for
-        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent.
+        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent; TEXT
+        /// for title; an IANA name for time-zone (e.g. Europe/Vienna).
         value: String,
     },
     /// The speaker is not in the room when called: the absent setting applies.
@@ -298,6 +323,9 @@ pub struct NewArgs {
     /// 2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00.
     #[arg(long = "slot", value_name = "TIME/TIME")]
     pub slots: Vec<String>,
+    /// The list's time zone, an IANA name such as Europe/Vienna (default: the machine's).
+    #[arg(long = "time-zone", value_name = "TZ")]
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -503,11 +531,41 @@ pub fn now() -> Time {
     crate::clock::now()
 }
 
-fn time_opt(t: &Option<String>) -> Result<Option<Time>, CliError> {
+/// A TIME of the command line, read in the list's zone (SPEC section 10).
+fn time_in(s: &Session, t: &Option<String>, now: Time) -> Result<Option<Time>, RuleError> {
     t.as_deref()
-        .map(domain::parse_time)
+        .map(|t| s.reading(now).time(t))
         .transpose()
-        .map_err(CliError::Input)
+        .map_err(RuleError::BadValue)
+}
+
+/// ENTRY: an id, or a delegation's name as typed or in a short form the reference data knows
+/// ("UK" names the entry of the United Kingdom of Great Britain and Northern Ireland).
+fn entry_of(s: &Session, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
+    match s.resolve(text, accepts) {
+        Err(RuleError::NoSuchEntry(e)) => match crate::delegations::resolve(text) {
+            domain::names::Resolved::Known { name, .. } => s.resolve(&name, accepts),
+            _ => Err(RuleError::NoSuchEntry(e)),
+        },
+        other => other,
+    }
+}
+
+/// A delegation as typed, resolved against the reference data: the name to store, what to say
+/// on stdout ("\"UK\" is written ..."), and a warning for a name the data lacks.
+fn delegation_spelling(typed: &str) -> Result<crate::delegations::Spelling, RuleError> {
+    crate::delegations::spelling(typed).map_err(RuleError::BadValue)
+}
+
+/// Puts what the name resolution said before what the change did.
+fn noted(mut done: Done, spelling: &crate::delegations::Spelling) -> Done {
+    if let Some(note) = &spelling.note {
+        done.message = format!("{note}\n{}", done.message);
+    }
+    if let Some(w) = &spelling.warning {
+        done.warnings.insert(0, w.clone());
+    }
+    done
 }
 
 fn duration(t: &Option<String>, default: i64) -> Result<i64, CliError> {
@@ -575,56 +633,84 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::Completions { shell } => crate::manual::completions(shell),
         Command::Man => crate::manual::man(),
         Command::New(a) => new(a, now),
-        Command::Add(a) => {
+        Command::Add(a) => change(&a.file, "podium add", now, |s| {
+            let now = s.in_zone(now);
+            let spelling = delegation_spelling(&a.delegation)?;
             let ins = Inscription {
-                delegation: a.delegation,
+                delegation: spelling.name.clone(),
                 speaker: a.speaker,
                 level: a.level,
                 chair_of: a.chair_of,
-                category: a.category.unwrap_or(Category::StateParty),
+                category: a
+                    .category
+                    .or(spelling.category)
+                    .unwrap_or(Category::StateParty),
                 mode: a.mode.unwrap_or_default(),
-                requested_at: time_opt(&a.at)?,
+                requested_at: time_in(s, &a.at, now)?,
                 late: a.late,
                 no_post: a.no_post,
             };
-            change(&a.file, "podium add", now, |s| s.add(ins, now))
-        }
+            Ok(noted(s.add(ins, now)?, &spelling))
+        }),
+        Command::Rename {
+            file,
+            entry,
+            speaker,
+            delegation,
+        } => change(&file, "podium rename", now, |s| {
+            let now = s.in_zone(now);
+            let id = entry_of(s, &entry, Accepts::Any)?;
+            let spelling = delegation.as_deref().map(delegation_spelling).transpose()?;
+            let done = s.rename(
+                id,
+                speaker.as_deref(),
+                spelling.as_ref().map(|sp| sp.name.as_str()),
+                now,
+            )?;
+            Ok(match &spelling {
+                Some(sp) => noted(done, sp),
+                None => done,
+            })
+        }),
+        Command::Reinstate { file, entry, at } => change(&file, "podium reinstate", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Withdrawn)?;
+            s.reinstate(id, at, now)
+        }),
         Command::Replace {
             file,
             entry,
             speaker,
             level,
             at,
-        } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium replace", now, |s| {
-                let id = s.resolve(&entry, Accepts::Waiting)?;
-                s.replace(id, &speaker, level, at, now)
-            })
-        }
+        } => change(&file, "podium replace", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Waiting)?;
+            s.replace(id, &speaker, level, at, now)
+        }),
         Command::Swap {
             file,
             entry,
             other,
             at,
-        } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium swap", now, |s| {
-                let a = s.resolve(&entry, Accepts::Waiting)?;
-                let b = s.resolve(&other, Accepts::Waiting)?;
-                s.swap(a, b, at, now)
-            })
-        }
-        Command::Withdraw { file, entry, at } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium withdraw", now, |s| {
-                let id = s.resolve(&entry, Accepts::Waiting)?;
-                s.withdraw(id, at, now)
-            })
-        }
+        } => change(&file, "podium swap", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let a = entry_of(s, &entry, Accepts::Waiting)?;
+            let b = entry_of(s, &other, Accepts::Waiting)?;
+            s.swap(a, b, at, now)
+        }),
+        Command::Withdraw { file, entry, at } => change(&file, "podium withdraw", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Waiting)?;
+            s.withdraw(id, at, now)
+        }),
         Command::Next { file } => change(&file, "podium next", now, |s| s.next(now)),
         Command::Absent { file, entry } => change(&file, "podium absent", now, |s| {
-            let id = s.resolve(&entry, Accepts::WaitingOrCurrent)?;
+            let id = entry_of(s, &entry, Accepts::WaitingOrCurrent)?;
             s.absent(id, now)
         }),
         Command::Mark(m) => {
@@ -648,7 +734,7 @@ fn execute(command: Command) -> Result<(), CliError> {
                 ));
             }
             change(&m.file, "podium mark", now, |s| {
-                let id = s.resolve(&m.entry, Accepts::AnyButWithdrawn)?;
+                let id = entry_of(s, &m.entry, Accepts::AnyButWithdrawn)?;
                 // Every mark made is reported, one line each, with all their warnings.
                 let mut done = Done::default();
                 for mark in marks {
@@ -663,25 +749,39 @@ fn execute(command: Command) -> Result<(), CliError> {
                 Ok(done)
             })
         }
-        Command::Pause { file } => change(&file, "podium pause", now, |s| s.pause(now)),
-        Command::Resume { file } => change(&file, "podium resume", now, |s| s.resume(now)),
+        // The floor's commands: `now` in the list's zone, as every other change (SPEC 10).
+        Command::Pause { file } => change(&file, "podium pause", now, |s| {
+            let now = s.in_zone(now);
+            s.pause(now)
+        }),
+        Command::Resume { file } => change(&file, "podium resume", now, |s| {
+            let now = s.in_zone(now);
+            s.resume(now)
+        }),
         Command::PointOfOrder { file } => change(&file, "podium point-of-order", now, |s| {
+            let now = s.in_zone(now);
             s.point_of_order(now)
         }),
         Command::Time { file, change: by } => {
             let seconds = signed_duration(&by)?;
-            change(&file, "podium time", now, |s| s.extra_time(seconds, now))
+            change(&file, "podium time", now, |s| {
+                let now = s.in_zone(now);
+                s.extra_time(seconds, now)
+            })
         }
         Command::Message { file, text } => {
             let text = text.join(" ");
             change(&file, "podium message", now, |s| {
+                let now = s.in_zone(now);
                 s.message_to_speaker(&text, now)
             })
         }
-        Command::Set { file, key, value } => {
-            let setting = parse_setting(&key, &value)?;
-            change(&file, "podium set", now, |s| s.set(setting, now))
-        }
+        Command::Set { file, key, value } => change(&file, "podium set", now, |s| {
+            let now = s.in_zone(now);
+            let setting = parse_setting(&key, &value, &s.reading(now))
+                .map_err(|e| RuleError::BadValue(e.to_string()))?;
+            s.set(setting, now)
+        }),
         Command::List { file, json } => {
             let s = store::load(&file)?;
             if json {
@@ -692,6 +792,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Status { file, json } => {
             let s = store::load(&file)?;
+            let now = s.in_zone(now);
             if json {
                 emit(&(status_json(&s, now) + "\n"))
             } else {
@@ -746,18 +847,36 @@ fn execute(command: Command) -> Result<(), CliError> {
 }
 
 fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
+    // `new` has no list yet: its times are read in --time-zone, else the machine's zone.
+    let zone_name = match &a.time_zone {
+        Some(name) => name.clone(),
+        None => crate::clock::machine_zone(),
+    };
+    let zone = domain::zone::parse_zone(&zone_name).ok_or_else(|| {
+        CliError::Input(format!(
+            "\"{}\" is not a time zone podium knows: give an IANA name such as Europe/Vienna, America/New_York or UTC",
+            zone_name.trim()
+        ))
+    })?;
+    let now = domain::when::in_zone(now, zone);
+    let read = |t: &Option<String>, opens: Option<Time>| -> Result<Option<Time>, CliError> {
+        let reading = domain::when::Reading::for_list(zone, opens, now);
+        Ok(t.as_deref().map(|t| reading.time(t)).transpose()?)
+    };
+    let opens = read(&a.opens, None)?;
     let mut settings = Settings {
         limit_seconds: duration(&a.limit, 180)?,
         chair_limit_seconds: duration(&a.chair_limit, 300)?,
-        opens: time_opt(&a.opens)?,
-        closes: time_opt(&a.closes)?,
+        opens,
+        closes: read(&a.closes, opens)?,
         ..Settings::default()
     };
     Settings::check_window(settings.opens, settings.closes)?;
+    let reading = domain::when::Reading::for_list(zone, opens, now);
     let slots = a
         .slots
         .iter()
-        .map(|s| domain::parse_slot(s))
+        .map(|s| reading.slot(s))
         .collect::<Result<Vec<_>, _>>()?;
     settings.slots = domain::list::check_slots(slots)?;
     if a.file.exists() {
@@ -777,7 +896,8 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
     let mut session = Session::new(&title, settings, now);
-    session.time_zone = crate::clock::machine_zone();
+    session.time_zone = zone.name().to_string();
+    session.normalise_times();
     let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
     writer.create(&session)?;
     say(&format!("created {} \"{title}\"", a.file.display()));
@@ -800,6 +920,8 @@ pub(crate) fn change(
     let writer = Writer::acquire(file, &store::holder(what))?;
     let mut session = writer.load()?;
     let done = apply(&mut session)?;
+    // Every time in the file with the list's offset, whatever clock or command gave it.
+    session.normalise_times();
     // Every save is a checkpoint of the running timer (SPEC section 5).
     if let Some(speech) = session.speech.as_mut() {
         speech.checkpoint(now);
@@ -834,13 +956,17 @@ pub fn signed_duration(text: &str) -> Result<i64, CliError> {
 }
 
 /// Parses `podium set KEY VALUE`.
-pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
+pub fn parse_setting(
+    key: &str,
+    value: &str,
+    reading: &domain::when::Reading,
+) -> Result<Setting, CliError> {
     let none = value.trim().eq_ignore_ascii_case("none");
     let time = || -> Result<Option<Time>, CliError> {
         if none {
             Ok(None)
         } else {
-            Ok(Some(domain::parse_time(value)?))
+            Ok(Some(reading.time(value)?))
         }
     };
     let on_off = || -> Result<bool, CliError> {
@@ -865,7 +991,7 @@ pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
             value
                 .split(',')
                 .filter(|s| !s.trim().is_empty())
-                .map(domain::parse_slot)
+                .map(|s| reading.slot(s))
                 .collect::<Result<Vec<_>, _>>()?
         }),
         "observers-last" => Setting::ObserversLast(on_off()?),
@@ -882,9 +1008,11 @@ pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
             value.split('|').map(str::to_string).collect()
         }),
         "warning" => Setting::Warning(domain::parse_duration(value)?),
+        "title" => Setting::Title(value.to_string()),
+        "time-zone" => Setting::TimeZone(value.to_string()),
         other => {
             return Err(CliError::Input(format!(
-                "there is no setting \"{other}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order, absent, start-on-call, messages and warning"
+                "there is no setting \"{other}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order, absent, start-on-call, messages, warning, title and time-zone"
             )));
         }
     })
@@ -922,14 +1050,17 @@ pub struct EntryJson<'a> {
 #[derive(Debug, Serialize)]
 struct ListJson<'a> {
     title: &'a str,
+    time_zone: &'a str,
     window: &'static str,
     entries: Vec<EntryJson<'a>>,
 }
 
 /// `list --json`: entries in display order, with places and projected starts.
 pub fn list_json(s: &Session, now: Time) -> String {
+    let now = s.in_zone(now);
     let doc = ListJson {
         title: &s.title,
+        time_zone: &s.time_zone,
         window: s.window_state(now),
         entries: entries_json(s, now),
     };
@@ -938,6 +1069,7 @@ pub fn list_json(s: &Session, now: Time) -> String {
 
 /// The entries of `list --json`, in display order (the spreadsheet export writes the same).
 pub fn entries_json(s: &Session, now: Time) -> Vec<EntryJson<'_>> {
+    let now = s.in_zone(now);
     let queue = s.queue();
     let plan = Plan::compute(s, &queue, now);
     let mut places = std::collections::HashMap::with_capacity(queue.len());
@@ -970,15 +1102,15 @@ pub fn entry_json<'a>(
         category: e.category.word(),
         mode: e.mode.word(),
         limit_seconds: e.limit_seconds,
-        requested_at: rfc3339(e.requested_at),
-        queued_at: rfc3339(e.queued_at),
+        requested_at: rfc3339(s.in_zone(e.requested_at)),
+        queued_at: rfc3339(s.in_zone(e.queued_at)),
         status: e.status.word(),
         spoken_seconds: if e.status == Status::Spoken {
             e.spoken_seconds
         } else {
             None
         },
-        projected_start: start.map(rfc3339),
+        projected_start: start.map(|t| rfc3339(s.in_zone(t))),
         statement_received: e.statement_received,
         no_post: e.no_post,
         introducer: e.introducer.as_deref(),
@@ -1055,16 +1187,18 @@ fn status_line(s: &Session, now: Time) -> String {
 /// The readable table of `podium list`.
 pub fn list_table(s: &Session, now: Time) -> String {
     use std::fmt::Write;
+    let now = s.in_zone(now);
     let queue = s.queue();
     let plan = Plan::compute(s, &queue, now);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({} waiting, {} spoken; the list {})",
+        "{} ({} waiting, {} spoken; the list {}; times in {})",
         s.title,
         queue.len(),
         s.count(Status::Spoken),
-        s.window_words()
+        s.window_words(),
+        s.time_zone
     );
     let _ = writeln!(
         out,
@@ -1082,7 +1216,7 @@ pub fn list_table(s: &Session, now: Time) -> String {
             e.level.word(),
             e.mode.word(),
             fmt_seconds(e.limit_seconds),
-            e.requested_at.format("%Y-%m-%d %H:%M"),
+            s.local(e.requested_at).format("%Y-%m-%d %H:%M"),
             note
         );
     };
@@ -1116,7 +1250,7 @@ pub fn list_table(s: &Session, now: Time) -> String {
             tier = Some(t);
         }
         let note = match plan.starts.get(i).copied().flatten() {
-            Some(t) => format!("waiting, starts ~{}", t.format("%H:%M")),
+            Some(t) => format!("waiting, starts ~{}", s.local(t).format("%H:%M")),
             None if !s.settings.slots.is_empty() => "waiting, past the last slot".into(),
             None => "waiting".into(),
         };
@@ -1126,7 +1260,7 @@ pub fn list_table(s: &Session, now: Time) -> String {
         let _ = writeln!(
             out,
             "Expected to end at {}{}",
-            end.format("%Y-%m-%d %H:%M"),
+            s.local(end).format("%Y-%m-%d %H:%M"),
             if plan.not_reached > 0 {
                 format!("; {} will not be reached in the slots", plan.not_reached)
             } else {

@@ -212,7 +212,7 @@ pub fn run(
         refuse_session_paths(file, out)?;
     }
     let s = crate::store::load(file)?;
-    let report = Report::compute(&s, now);
+    let report = Report::compute(&s, s.in_zone(now));
     let text = match format {
         ReportFormat::Text => report.to_string(),
         ReportFormat::Html => html::page(&report, &crate::records::zone_words(&s)),

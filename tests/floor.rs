@@ -129,6 +129,8 @@ fn time_gives_and_takes_time_and_refuses_to_take_what_is_not_left() {
     // No direction, or no time at all: refused, the file as it was.
     d.refused_with(&["time", "30s"], 1);
     d.refused_with(&["time", "+0s"], 1);
+    // A bare number is refused, as every duration (seconds or minutes? issue 12).
+    d.refused_with(&["time", "+30"], 1);
 }
 
 #[test]
@@ -232,6 +234,8 @@ fn messages_and_warning_are_settings() {
     d.ok(&["set", "warning", "45s"]);
     assert_eq!(session(&d)["settings"]["warning_seconds"], 45);
     d.refused_with(&["set", "warning", "soon"], 1);
+    d.refused_with(&["set", "warning", "45"], 1);
+    assert_eq!(session(&d)["settings"]["warning_seconds"], 45);
     assert_eq!(logged(&d).last().map(String::as_str), Some("setting"));
 }
 

@@ -68,6 +68,8 @@ pub fn run(
         refuse_session_paths(file, out)?;
     }
     let session = store::load(file)?;
+    // Every time shown in the list's zone (SPEC section 10), the time of the export too.
+    let now = session.in_zone(now);
     let bytes = render(&session, format, now, all)?;
     match output {
         Some(out) => {

@@ -106,7 +106,7 @@ impl Widget for &Queue<'_> {
         let mut layout = Columns::for_width(inner.width);
         let height = inner.height as usize - 1;
         let offset = offset_for(&m.sections, m.selected, height);
-        let rows = visible_rows(&m.sections, m.queue.len(), offset, height);
+        let rows = visible_rows(&m.sections, m.rows.len(), offset, height);
         let (need_delegation, need_speaker) = m.name_widths;
         layout.share(need_delegation.max(10), need_speaker.max(7));
         let has_slots = !m.session.settings.slots.is_empty();
@@ -124,7 +124,7 @@ impl Widget for &Queue<'_> {
                     table_rows.push(Row::new(Vec::<Cell>::new()));
                 }
                 VisibleRow::Entry(i) => {
-                    let Some(e) = m.queue.get(i).and_then(|id| m.session.entry(*id)) else {
+                    let Some(e) = m.rows.get(i).and_then(|id| m.session.entry(*id)) else {
                         continue;
                     };
                     table_rows.push(entry_row(self, e, i, &layout, has_slots, today, zone));
@@ -312,7 +312,15 @@ fn entry_row<'a>(
         style = style.patch(t.selected());
     }
     let cells = layout.columns.iter().map(|c| match c {
-        Column::Place => Cell::from(format!("{:>3}", i + 1)),
+        // With `v`, heard and withdrawn rows have no place: their status instead.
+        Column::Place => Cell::from(match m.place_of_row(i) {
+            Some(p) => format!("{:>3}", p + 1),
+            None => match e.status {
+                crate::domain::Status::Current => "now".to_string(),
+                crate::domain::Status::Spoken => "  ✓".to_string(),
+                _ => "  ✗".to_string(),
+            },
+        }),
         Column::Delegation => {
             let late = if e.video_late(&m.session.settings) {
                 " (late video)"
@@ -361,11 +369,17 @@ fn entry_row<'a>(
                 format!("{}{mark}", q.format("%-d %b"))
             })
         }
-        Column::Start => Cell::from(match m.plan.starts.get(i).copied().flatten() {
-            Some(s) => Span::raw(hhmm(s)),
-            None if has_slots => Span::styled("✗ none", t.error()),
-            None => Span::raw("–"),
-        }),
+        Column::Start => Cell::from(
+            match m
+                .place_of_row(i)
+                .and_then(|p| m.plan.starts.get(p).copied().flatten())
+            {
+                _ if m.place_of_row(i).is_none() => Span::raw(e.status.word()),
+                Some(s) => Span::raw(hhmm(s)),
+                None if has_slots => Span::styled("✗ none", t.error()),
+                None => Span::raw("–"),
+            },
+        ),
     });
     Row::new(cells.collect::<Vec<_>>()).style(style)
 }
