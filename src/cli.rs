@@ -122,7 +122,8 @@ pub enum Command {
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
-    /// Ends the current speech (if any) and calls the first waiting entry, timer running.
+    /// Ends the current speech (if any) and calls the first waiting entry, timer running (unless
+    /// start-on-call is off: then the clock waits at 0:00 until `resume`).
     Next {
         /// The session file.
         file: PathBuf,
@@ -172,7 +173,8 @@ pub enum Command {
         at: Option<String>,
     },
     /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-    /// observers-last, protocol-order, absent, title, time-zone.
+    /// observers-last, protocol-order, absent, start-on-call, messages (TEXT|TEXT|...), warning,
+    /// title, time-zone.
     Set {
         /// The session file.
         file: PathBuf,
@@ -194,6 +196,38 @@ pub enum Command {
     },
     /// Records a statement received, do not post / post, or who introduces a video.
     Mark(MarkArgs),
+    /// Stops the current speaker's clock (refused when it is not running).
+    Pause {
+        /// The session file.
+        file: PathBuf,
+    },
+    /// Starts the clock again, or starts the clock of a speaker called but not started.
+    Resume {
+        /// The session file.
+        file: PathBuf,
+    },
+    /// A pause marked as a point of order.
+    #[command(name = "point-of-order")]
+    PointOfOrder {
+        /// The session file.
+        file: PathBuf,
+    },
+    /// Extra time for the current speaker (+DUR), or less (-DUR), e.g. +30s.
+    Time {
+        /// The session file.
+        file: PathBuf,
+        /// +DUR or -DUR, e.g. +30s, -30s, +1m.
+        #[arg(allow_hyphen_values = true, value_name = "+DUR|-DUR")]
+        change: String,
+    },
+    /// The message to the speaker on the presenter views; no TEXT clears it.
+    Message {
+        /// The session file.
+        file: PathBuf,
+        /// The message (words after FILE are joined by spaces).
+        #[arg(allow_hyphen_values = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
     /// Exports the list: CSV or a spreadsheet for the secretariat, the complete record in
     /// Markdown, the Journal's list of speakers, the President's copy (HTML), or the whole
     /// session as JSON. Read-only on FILE.
@@ -788,6 +822,33 @@ fn execute(command: Command) -> Result<(), CliError> {
                 Ok(done)
             })
         }
+        // The floor's commands: `now` in the list's zone, as every other change (SPEC 10).
+        Command::Pause { file } => change(&file, "podium pause", now, |s| {
+            let now = s.in_zone(now);
+            s.pause(now)
+        }),
+        Command::Resume { file } => change(&file, "podium resume", now, |s| {
+            let now = s.in_zone(now);
+            s.resume(now)
+        }),
+        Command::PointOfOrder { file } => change(&file, "podium point-of-order", now, |s| {
+            let now = s.in_zone(now);
+            s.point_of_order(now)
+        }),
+        Command::Time { file, change: by } => {
+            let seconds = signed_duration(&by)?;
+            change(&file, "podium time", now, |s| {
+                let now = s.in_zone(now);
+                s.extra_time(seconds, now)
+            })
+        }
+        Command::Message { file, text } => {
+            let text = text.join(" ");
+            change(&file, "podium message", now, |s| {
+                let now = s.in_zone(now);
+                s.message_to_speaker(&text, now)
+            })
+        }
         Command::Set { file, key, value } => change(&file, "podium set", now, |s| {
             let now = s.in_zone(now);
             let setting = parse_setting(&key, &value, &s.reading(now))
@@ -966,6 +1027,27 @@ pub(crate) fn change(
     Ok(())
 }
 
+/// `time FILE +DUR|-DUR`: the seconds to give (positive) or take (negative).
+pub fn signed_duration(text: &str) -> Result<i64, CliError> {
+    let t = text.trim();
+    let (sign, rest) = match t.chars().next() {
+        Some('+') => (1, &t[1..]),
+        Some('-') => (-1, &t[1..]),
+        _ => {
+            return Err(CliError::Input(format!(
+                "\"{text}\" says no direction: write +30s to give more time, -30s to take some"
+            )));
+        }
+    };
+    let seconds = domain::parse_duration(rest)?;
+    if seconds == 0 {
+        return Err(CliError::Input(
+            "a change of zero seconds changes nothing: give e.g. +30s or -30s".into(),
+        ));
+    }
+    Ok(sign * seconds)
+}
+
 /// Parses `podium set KEY VALUE`.
 pub fn parse_setting(
     key: &str,
@@ -1014,11 +1096,18 @@ pub fn parse_setting(
                 "absent takes behind-next, end-of-tier or drop, not \"{value}\""
             ))
         })?),
+        "start-on-call" => Setting::StartOnCall(on_off()?),
+        "messages" => Setting::Messages(if none || value.trim().is_empty() {
+            Vec::new()
+        } else {
+            value.split('|').map(str::to_string).collect()
+        }),
+        "warning" => Setting::Warning(domain::parse_duration(value)?),
         "title" => Setting::Title(value.to_string()),
         "time-zone" => Setting::TimeZone(value.to_string()),
         other => {
             return Err(CliError::Input(format!(
-                "there is no setting \"{other}\": the settings are limit, chair-limit, second-limit, changeover, opens, closes, video-deadline, high-level-deadline, slots, observers-last, protocol-order, absent, title and time-zone"
+                "there is no setting \"{other}\": the settings are limit, chair-limit, second-limit, changeover, opens, closes, video-deadline, high-level-deadline, slots, observers-last, protocol-order, absent, start-on-call, messages, warning, title and time-zone"
             )));
         }
     })
@@ -1163,10 +1252,12 @@ pub fn status_json(s: &Session, now: Time) -> String {
             "elapsed_seconds": elapsed,
             "remaining_seconds": e.limit_seconds.saturating_sub(elapsed),
             "running": sp.running,
+            "point_of_order": sp.point_of_order,
         }))
     });
     serde_json::json!({
         "current": current,
+        "message": s.message,
         "waiting": s.count(Status::Waiting),
         "spoken": s.count(Status::Spoken),
     })
@@ -1193,6 +1284,8 @@ fn status_line(s: &Session, now: Time) -> String {
                 },
                 if sp.point_of_order {
                     ", paused (point of order)"
+                } else if sp.not_started() {
+                    ", called, the clock not started"
                 } else if !sp.running {
                     ", paused"
                 } else {

@@ -396,8 +396,7 @@ impl AddForm {
             RuleError::RoleNotOpening { .. } => AddField::Role,
             _ => AddField::Delegation,
         };
-        self.errors
-            .push((field, super::app::screen_words(&e.to_string())));
+        self.errors.push((field, super::words::refusal(e)));
         self.focus = field;
     }
 }
@@ -510,8 +509,7 @@ impl ReplaceForm {
             RuleError::NoticeBeforeRequest { .. } => ReplaceField::NoticeAt,
             _ => ReplaceField::Speaker,
         };
-        self.errors
-            .push((field, super::app::screen_words(&e.to_string())));
+        self.errors.push((field, super::words::refusal(e)));
         self.focus = field;
     }
 }
