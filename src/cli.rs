@@ -827,10 +827,25 @@ fn execute(command: Command) -> Result<(), CliError> {
             let now = s.in_zone(now);
             s.pause(now)
         }),
-        Command::Resume { file } => change(&file, "podium resume", now, |s| {
-            let now = s.in_zone(now);
-            s.resume(now)
-        }),
+        Command::Resume { file } => {
+            // Refused before any lock is taken, as `next` is, so that no file of the folder
+            // changes (not even a lock file).
+            if let Ok(s) = store::load(&file)
+                && s.speech.as_ref().is_some_and(|sp| sp.not_started())
+            {
+                crate::conference::refuse_second_speech(&file, &s).map_err(CliError::Input)?;
+            }
+            change(&file, "podium resume", now, |s| {
+                let now = s.in_zone(now);
+                // Starting the clock of a speaker called but not started is a call (SPEC section
+                // 8): refused while another list of the folder has a speaker at the podium.
+                if s.speech.as_ref().is_some_and(|sp| sp.not_started()) {
+                    crate::conference::refuse_second_speech(&file, s)
+                        .map_err(RuleError::BadValue)?;
+                }
+                s.resume(now)
+            })
+        }
         Command::PointOfOrder { file } => change(&file, "podium point-of-order", now, |s| {
             let now = s.in_zone(now);
             s.point_of_order(now)

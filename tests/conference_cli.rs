@@ -272,3 +272,43 @@ fn the_plan_of_the_general_discussion_starts_after_the_opening_statements_of_the
         "the opening statements open the slot"
     );
 }
+
+#[test]
+fn resume_of_a_speaker_called_but_not_started_is_refused_while_another_list_has_the_floor() {
+    let (dir, _opening, _general) = conference();
+    // A list whose speaker was called, clock not started, in a folder of its own, then brought
+    // beside the opening statements (where Austria is at the podium).
+    let apart = tempfile::tempdir().expect("folder");
+    let reply = apart.path().join("reply.json");
+    ok(&[
+        "new",
+        p(&reply),
+        "--kind",
+        "reply",
+        "--title",
+        "Right of reply",
+    ]);
+    ok(&["set", p(&reply), "start-on-call", "off"]);
+    add(&reply, "Chile", &[]);
+    ok(&["next", p(&reply)]);
+    let moved = dir.path().join("reply.json");
+    std::fs::copy(&reply, &moved).expect("copy");
+    let before = bytes(dir.path());
+    let out = podium(&["resume", p(&moved)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error:") && err.lines().count() == 1,
+        "{err}"
+    );
+    for named in ["Opening statements", "Austria", "end that speech first"] {
+        assert!(err.contains(named), "names {named}: {err}");
+    }
+    assert_eq!(
+        bytes(dir.path()),
+        before,
+        "every file byte for byte as it was"
+    );
+    // Apart from the folder, the same resume starts the clock.
+    ok(&["resume", p(&reply)]);
+}
