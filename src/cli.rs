@@ -781,7 +781,14 @@ fn execute(command: Command) -> Result<(), CliError> {
             let id = entry_of(s, &entry, Accepts::Waiting)?;
             s.move_to(id, to, &reason, now)
         }),
-        Command::Lists { dir, json } => crate::conference::run_lists(&dir, json, now),
+        Command::Lists { dir, json } => {
+            let lists = crate::conference::scan(&dir)?;
+            if json {
+                emit(&(crate::conference::lists_json(&lists, now) + "\n"))
+            } else {
+                emit(&crate::conference::lists_table(&lists, now))
+            }
+        }
         Command::Absent { file, entry } => change(&file, "podium absent", now, |s| {
             let id = entry_of(s, &entry, Accepts::WaitingOrCurrent)?;
             s.absent(id, now)

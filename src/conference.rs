@@ -320,7 +320,7 @@ pub fn lists_table(lists: &[ListFile], now: Time) -> String {
                     out,
                     "{}: \"{}\" ({}), {} waiting, {} heard, window {}; {who}",
                     l.name,
-                    crate::cli::clip(&s.title, 60),
+                    crate::domain::text::clip(&s.title, 60),
                     s.kind.label(),
                     s.count(Status::Waiting),
                     s.count(Status::Spoken),
@@ -338,16 +338,6 @@ pub fn lists_table(lists: &[ListFile], now: Time) -> String {
         }
     }
     out
-}
-
-/// `podium lists DIR [--json]`.
-pub fn run_lists(dir: &Path, json: bool, now: Time) -> Result<(), crate::cli::CliError> {
-    let lists = scan(dir)?;
-    if json {
-        crate::cli::emit(&(lists_json(&lists, now) + "\n"))
-    } else {
-        crate::cli::emit(&lists_table(&lists, now))
-    }
 }
 
 #[cfg(test)]
