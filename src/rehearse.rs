@@ -33,11 +33,7 @@ pub fn prepare(file: Option<&Path>, real_now: Time) -> Result<Rehearsal, StoreEr
     let dir = std::env::temp_dir().join(format!("podium-rehearsal-{}-{nanos}", std::process::id()));
     let made = std::fs::create_dir_all(&dir);
     let path = dir.join("rehearsal.json");
-    let saved = made.and_then(|()| {
-        let mut text = serde_json::to_vec_pretty(&session).map_err(std::io::Error::other)?;
-        text.push(b'\n');
-        store::save_bytes(&path, &text)
-    });
+    let saved = made.and_then(|()| crate::app::save_copy(&session, &path));
     saved.map_err(|source| StoreError::Save {
         path: path.display().to_string(),
         source,

@@ -5,11 +5,12 @@
 use super::form::{AddForm, ReplaceForm};
 use super::keymap::KeyMode;
 use super::msg::Msg;
-use crate::cli;
+use crate::app::setting::parse_setting;
 use crate::delegations;
 use crate::domain::history::{History, Snapshot};
 use crate::domain::plan::Plan;
 use crate::domain::{Change, Done, RuleError, Session, Status, Time, fmt_seconds};
+use crate::present::rfc3339;
 use chrono::Timelike;
 use std::path::PathBuf;
 
@@ -56,7 +57,7 @@ pub const SETTING_KEYS: [&str; 10] = [
 /// The value of a setting as `podium set` would take it back.
 pub fn setting_value(s: &Session, key: &str) -> String {
     let st = &s.settings;
-    let time = |t: Option<Time>| t.map(cli::rfc3339).unwrap_or_else(|| "none".into());
+    let time = |t: Option<Time>| t.map(rfc3339).unwrap_or_else(|| "none".into());
     let on_off = |b: bool| if b { "on" } else { "off" }.to_string();
     match key {
         "limit" => fmt_seconds(st.limit_seconds),
@@ -71,7 +72,7 @@ pub fn setting_value(s: &Session, key: &str) -> String {
             } else {
                 st.slots
                     .iter()
-                    .map(|s| format!("{}/{}", cli::rfc3339(s.start), cli::rfc3339(s.end)))
+                    .map(|s| format!("{}/{}", rfc3339(s.start), rfc3339(s.end)))
                     .collect::<Vec<_>>()
                     .join(",")
             }
@@ -886,7 +887,7 @@ fn input(
             }
             InputFor::Setting(i) => {
                 let key = SETTING_KEYS[i.min(SETTING_KEYS.len() - 1)];
-                let result = cli::parse_setting(key, &text)
+                let result = parse_setting(key, &text)
                     .map_err(|e| e.to_string())
                     .and_then(|setting| {
                         m.change(&format!("setting {key}"), now, |s| s.set(setting, now))

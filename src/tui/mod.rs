@@ -327,13 +327,7 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
         model.rehearsal = Some(clock.speed());
     }
     if let Some(path) = effects.save_copy {
-        let written = serde_json::to_vec_pretty(&model.session)
-            .map_err(std::io::Error::other)
-            .and_then(|mut bytes| {
-                bytes.push(b'\n');
-                store::save_bytes(&path, &bytes)
-            });
-        match written {
+        match crate::app::save_copy(&model.session, &path) {
             Ok(()) => model.say(format!("a copy of the rehearsal is in {}", path.display())),
             Err(e) => model.fail(format!(
                 "the copy was not written to {} ({e}); give another path (W)",

@@ -1,17 +1,22 @@
 //! The headless commands of SPEC section 3: the domain's commands on the state file, printed for
 //! a person or as JSON for other tools. Names, flags, exit codes and JSON shapes are fixed.
 
+pub mod manual;
+pub mod output;
+
+use crate::app::{self, AppError};
 use crate::domain::plan::Plan;
 use crate::domain::{
-    self, AbsentPolicy, Accepts, Category, Done, Entry, Group, Inscription, Level, Mark, Mode,
-    RuleError, Session, Setting, Settings, Status, Time, fmt_seconds,
+    self, Accepts, Category, Done, Entry, Group, Inscription, Level, Mark, Mode, RuleError,
+    Session, Settings, Status, Time, fmt_seconds,
 };
-use crate::store::{self, StoreError, Writer};
-use chrono::SecondsFormat;
+use crate::present::clip;
+pub use crate::present::json::{list_json, status_json};
+use crate::store::{self, StoreError};
 use clap::{Args, Parser, Subcommand};
-use serde::Serialize;
+use output::{deliver, refuse_session_paths};
+pub(crate) use output::{emit, emit_bytes, say, warn};
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -80,7 +85,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         speaker: String,
         /// The new speaker's level.
-        #[arg(long, value_name = "LEVEL", value_parser = words_level())]
+        #[arg(long, value_name = "LEVEL", value_parser = words_of::<Level>())]
         level: Level,
         /// When the change was notified to the secretariat (default: now), e.g.
         /// 2022-10-01T10:00:00+02:00.
@@ -207,7 +212,7 @@ pub enum Command {
     Completions {
         /// The shell the script is for.
         #[arg(value_enum)]
-        shell: crate::manual::Shell,
+        shell: manual::Shell,
     },
     /// The manual page (roff) on the standard output, e.g. `podium man | man -l -`.
     Man,
@@ -269,17 +274,17 @@ pub struct AddArgs {
     #[arg(long, value_name = "NAME")]
     pub speaker: String,
     /// The speaker's level (ministerial level or higher goes first).
-    #[arg(long, value_name = "LEVEL", value_parser = words_level())]
+    #[arg(long, value_name = "LEVEL", value_parser = words_of::<Level>())]
     pub level: Level,
     /// Speaking as Chair of a regional group, for the group (the full names are accepted too).
-    #[arg(long = "chair-of", value_parser = words_group(), value_name = "GROUP")]
+    #[arg(long = "chair-of", value_parser = words_of::<Group>(), value_name = "GROUP")]
     pub chair_of: Option<Group>,
     /// The delegation's category (default: from the reference data for the European Union and
     /// the observer States, else state-party).
-    #[arg(long, value_parser = words_category(), value_name = "CAT")]
+    #[arg(long, value_parser = words_of::<Category>(), value_name = "CAT")]
     pub category: Option<Category>,
     /// How the statement is delivered (default: floor).
-    #[arg(long, value_parser = words_mode(), value_name = "MODE")]
+    #[arg(long, value_parser = words_of::<Mode>(), value_name = "MODE")]
     pub mode: Option<Mode>,
     /// When the request reached the secretariat (default: now), e.g. 2022-09-06T10:00:00+02:00.
     #[arg(long, value_name = "TIME")]
@@ -353,43 +358,12 @@ impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for WordL
     }
 }
 
-/// The parser of an enum with the domain's `Words` (a list kind, a role): its words listed,
-/// parsed any case.
+/// The parser of an enum with the domain's `Words` (a level, a group, a list kind...): its words
+/// listed, parsed any case.
 pub fn words_of<T: crate::domain::words::Words + Send + Sync>() -> WordList<T> {
     WordList {
-        parse: |s| {
-            <T as crate::domain::words::Words>::parse_word(s)
-                .ok_or_else(|| format!("not one of: {}", T::listed()))
-        },
+        parse: <T as crate::domain::words::Words>::parse_or_list,
         words: || T::ALL.iter().map(|v| v.word()).collect(),
-    }
-}
-
-fn words_level() -> WordList<Level> {
-    WordList {
-        parse: parse_level,
-        words: || Level::ALL.map(Level::word).to_vec(),
-    }
-}
-
-fn words_group() -> WordList<Group> {
-    WordList {
-        parse: parse_group,
-        words: || Group::ALL.map(Group::word).to_vec(),
-    }
-}
-
-fn words_category() -> WordList<Category> {
-    WordList {
-        parse: parse_category,
-        words: || Category::ALL.map(Category::word).to_vec(),
-    }
-}
-
-fn words_mode() -> WordList<Mode> {
-    WordList {
-        parse: parse_mode,
-        words: || Mode::ALL.map(Mode::word).to_vec(),
     }
 }
 
@@ -402,58 +376,9 @@ pub fn parse_speed(s: &str) -> Result<f64, String> {
     }
 }
 
-pub fn parse_level(s: &str) -> Result<Level, String> {
-    Level::parse(s).ok_or_else(|| {
-        format!(
-            "not a level; one of: {}",
-            Level::ALL.map(Level::word).join(", ")
-        )
-    })
-}
-
-pub fn parse_group(s: &str) -> Result<Group, String> {
-    Group::parse(s).ok_or_else(|| {
-        format!(
-            "not a regional group; one of: {}",
-            Group::ALL.map(Group::word).join(", ")
-        )
-    })
-}
-
-pub fn parse_category(s: &str) -> Result<Category, String> {
-    Category::parse(s).ok_or_else(|| {
-        format!(
-            "not a category; one of: {}",
-            Category::ALL.map(Category::word).join(", ")
-        )
-    })
-}
-
-pub fn parse_mode(s: &str) -> Result<Mode, String> {
-    Mode::parse(s).ok_or_else(|| {
-        format!(
-            "not a mode; one of: {}",
-            Mode::ALL.map(Mode::word).join(", ")
-        )
-    })
-}
-
-/// A refused command: one `error:` line on stderr, exit 1, the file as it was.
-#[derive(Debug, Error)]
-pub enum CliError {
-    #[error(transparent)]
-    Rule(#[from] RuleError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("{0}")]
-    Input(String),
-}
-
-impl From<String> for CliError {
-    fn from(s: String) -> Self {
-        CliError::Input(s)
-    }
-}
+/// A refused command: one `error:` line on stderr, exit 1, the file as it was. The command
+/// line's name for the application layer's error.
+pub type CliError = AppError;
 
 /// The time now: the wall clock, or `PODIUM_NOW` (RFC 3339) so that tests and rehearsals of a
 /// past meeting can pin it.
@@ -494,35 +419,6 @@ pub fn run(command: Command) -> i32 {
     }
 }
 
-/// Prints what a read-only command shows. A reader that went away (`podium list FILE | head`)
-/// is reported as an error, never a panic.
-pub(crate) fn emit(text: &str) -> Result<(), CliError> {
-    emit_bytes(text.as_bytes())
-}
-
-/// [`emit`] for bytes (an export).
-pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
-}
-
-/// Says what a saved change did. The change is made whether or not anyone reads this, so a
-/// closed standard output is not an error (and never a panic).
-pub(crate) fn say(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
-}
-
-/// One line on the standard error (an `error:` or a `warning:`), never a panic.
-pub(crate) fn warn(text: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
-}
-
 fn execute(command: Command) -> Result<(), CliError> {
     let now = now();
     match command {
@@ -530,8 +426,8 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::Rehearse { .. } | Command::Display { .. } => Err(CliError::Input(
             "this command opens a screen: run it as `podium rehearse` or `podium display`".into(),
         )),
-        Command::Completions { shell } => crate::manual::completions(shell),
-        Command::Man => crate::manual::man(),
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Man => manual::man(),
         Command::New(a) => new(a, now),
         Command::Add(a) => {
             let ins = Inscription {
@@ -622,11 +518,11 @@ fn execute(command: Command) -> Result<(), CliError> {
             })
         }
         Command::Set { file, key, value } => {
-            let setting = parse_setting(&key, &value)?;
+            let setting = app::setting::parse_setting(&key, &value)?;
             change(&file, "podium set", now, |s| s.set(setting, now))
         }
         Command::List { file, json } => {
-            let s = store::load(&file)?;
+            let s = app::read(&file)?;
             if json {
                 emit(&(list_json(&s, now) + "\n"))
             } else {
@@ -634,7 +530,7 @@ fn execute(command: Command) -> Result<(), CliError> {
             }
         }
         Command::Status { file, json } => {
-            let s = store::load(&file)?;
+            let s = app::read(&file)?;
             if json {
                 emit(&(status_json(&s, now) + "\n"))
             } else {
@@ -646,19 +542,53 @@ fn execute(command: Command) -> Result<(), CliError> {
             format,
             output,
             all,
-        } => crate::records::export::run(&file, format, output.as_deref(), all, now),
+        } => {
+            if let Some(out) = &output {
+                refuse_session_paths(&file, out)?;
+            }
+            let s = app::read(&file)?;
+            let bytes = crate::records::export::render(&s, format, now, all)?;
+            deliver(&bytes, output.as_deref(), |out| {
+                format!(
+                    "exported {} entries of {} to {}",
+                    s.entries.len(),
+                    file.display(),
+                    out.display()
+                )
+            })
+        }
         Command::Report {
             file,
             format,
             output,
-        } => crate::report::run(&file, format, output.as_deref(), now),
+        } => {
+            if let Some(out) = &output {
+                refuse_session_paths(&file, out)?;
+            }
+            let s = app::read(&file)?;
+            let text = crate::report::render(&s, format, now);
+            deliver(text.as_bytes(), output.as_deref(), |out| {
+                format!("the report of {} is in {}", file.display(), out.display())
+            })
+        }
         Command::Import {
             file,
             inscriptions,
             dry_run,
-        } => crate::records::import::run(&file, &inscriptions, dry_run, now),
+        } => match crate::records::import::run(&file, &inscriptions, dry_run, now)? {
+            crate::records::import::Imported::Checked { warnings, text } => {
+                for w in &warnings {
+                    warn(&format!("warning: {w}"));
+                }
+                emit(&text)
+            }
+            crate::records::import::Imported::Added(done) => {
+                tell(&done);
+                Ok(())
+            }
+        },
         Command::Check { file } => {
-            let s = store::load(&file)?;
+            let s = app::read(&file)?;
             let problems = s.problems();
             if problems.is_empty() {
                 emit(&format!(
@@ -721,208 +651,30 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
     let mut session = Session::new(&title, settings, now);
     session.time_zone = crate::clock::machine_zone();
-    let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
-    writer.create(&session)?;
+    app::create(&a.file, "podium new", &session)?;
     say(&format!("created {} \"{title}\"", a.file.display()));
     Ok(())
 }
 
-/// Applies one change under the lock and saves it; a refused change writes nothing.
-pub(crate) fn change(
+/// Applies one change through the application layer, then says what it did: its warnings on
+/// the standard error, its message on the standard output.
+fn change(
     file: &Path,
     what: &str,
     now: Time,
     apply: impl FnOnce(&mut Session) -> Result<Done, RuleError>,
 ) -> Result<(), CliError> {
-    if !file.exists() {
-        return Err(StoreError::Missing {
-            path: file.display().to_string(),
-        }
-        .into());
-    }
-    let writer = Writer::acquire(file, &store::holder(what))?;
-    let mut session = writer.load()?;
-    let done = apply(&mut session)?;
-    // Every save is a checkpoint of the running timer (SPEC section 5).
-    if let Some(speech) = session.speech.as_mut() {
-        speech.checkpoint(now);
-    }
-    writer.save(&session)?;
+    let done = app::change(file, what, now, apply)?;
+    tell(&done);
+    Ok(())
+}
+
+/// A change's warnings (`warning: ...` on the standard error) and its message.
+fn tell(done: &Done) {
     for w in &done.warnings {
         warn(&format!("warning: {w}"));
     }
     say(&done.message);
-    Ok(())
-}
-
-/// Parses `podium set KEY VALUE`.
-pub fn parse_setting(key: &str, value: &str) -> Result<Setting, CliError> {
-    let none = value.trim().eq_ignore_ascii_case("none");
-    let time = || -> Result<Option<Time>, CliError> {
-        if none {
-            Ok(None)
-        } else {
-            Ok(Some(domain::parse_time(value)?))
-        }
-    };
-    let on_off = || -> Result<bool, CliError> {
-        match value.trim().to_lowercase().as_str() {
-            "on" | "yes" | "true" => Ok(true),
-            "off" | "no" | "false" => Ok(false),
-            _ => Err(CliError::Input(format!(
-                "{key} takes on or off, not \"{value}\""
-            ))),
-        }
-    };
-    Ok(match key.trim().to_lowercase().as_str() {
-        "limit" => Setting::Limit(domain::parse_duration(value)?),
-        "chair-limit" => Setting::ChairLimit(domain::parse_duration(value)?),
-        "changeover" => Setting::Changeover(domain::parse_duration(value)?),
-        "opens" => Setting::Opens(time()?),
-        "closes" => Setting::Closes(time()?),
-        "video-deadline" => Setting::VideoDeadline(time()?),
-        "slots" => Setting::Slots(if none {
-            Vec::new()
-        } else {
-            value
-                .split(',')
-                .filter(|s| !s.trim().is_empty())
-                .map(domain::parse_slot)
-                .collect::<Result<Vec<_>, _>>()?
-        }),
-        "observers-last" => Setting::ObserversLast(on_off()?),
-        "protocol-order" => Setting::ProtocolOrder(on_off()?),
-        "absent" => Setting::Absent(AbsentPolicy::parse(value).ok_or_else(|| {
-            CliError::Input(format!(
-                "absent takes behind-next, end-of-tier or drop, not \"{value}\""
-            ))
-        })?),
-        other => {
-            return Err(CliError::Input(format!(
-                "there is no setting \"{other}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order and absent"
-            )));
-        }
-    })
-}
-
-pub fn rfc3339(t: Time) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-/// One entry of `list --json` (SPEC section 3).
-#[derive(Debug, Serialize)]
-pub struct EntryJson<'a> {
-    pub id: u64,
-    pub position: Option<usize>,
-    pub delegation: &'a str,
-    pub speaker: &'a str,
-    pub level: &'static str,
-    pub priority: bool,
-    pub chair_of: Option<&'static str>,
-    pub category: &'static str,
-    pub mode: &'static str,
-    pub limit_seconds: i64,
-    pub requested_at: String,
-    pub queued_at: String,
-    pub status: &'static str,
-    pub spoken_seconds: Option<i64>,
-    pub projected_start: Option<String>,
-    pub statement_received: bool,
-    pub no_post: bool,
-    pub introducer: Option<&'a str>,
-    pub late_reason: Option<&'a str>,
-    pub video_late: bool,
-}
-
-#[derive(Debug, Serialize)]
-struct ListJson<'a> {
-    title: &'a str,
-    window: &'static str,
-    entries: Vec<EntryJson<'a>>,
-}
-
-/// `list --json`: entries in display order, with places and projected starts.
-pub fn list_json(s: &Session, now: Time) -> String {
-    let doc = ListJson {
-        title: &s.title,
-        window: s.window_state(now),
-        entries: entries_json(s, now),
-    };
-    serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
-/// The entries of `list --json`, in display order (the spreadsheet export writes the same).
-pub fn entries_json(s: &Session, now: Time) -> Vec<EntryJson<'_>> {
-    let queue = s.queue();
-    let plan = Plan::compute(s, &queue, now);
-    let mut places = std::collections::HashMap::with_capacity(queue.len());
-    for (i, e) in queue.iter().enumerate() {
-        places.insert(e.id, (i + 1, plan.starts.get(i).copied().flatten()));
-    }
-    s.display_order()
-        .into_iter()
-        .map(|e| {
-            let place = places.get(&e.id);
-            entry_json(s, e, place.map(|p| p.0), place.and_then(|p| p.1))
-        })
-        .collect()
-}
-
-pub fn entry_json<'a>(
-    s: &Session,
-    e: &'a Entry,
-    position: Option<usize>,
-    start: Option<Time>,
-) -> EntryJson<'a> {
-    EntryJson {
-        id: e.id,
-        position,
-        delegation: &e.delegation,
-        speaker: &e.speaker,
-        level: e.level.word(),
-        priority: e.is_priority(),
-        chair_of: e.chair_of.map(Group::word),
-        category: e.category.word(),
-        mode: e.mode.word(),
-        limit_seconds: e.limit_seconds,
-        requested_at: rfc3339(e.requested_at),
-        queued_at: rfc3339(e.queued_at),
-        status: e.status.word(),
-        spoken_seconds: if e.status == Status::Spoken {
-            e.spoken_seconds
-        } else {
-            None
-        },
-        projected_start: start.map(rfc3339),
-        statement_received: e.statement_received,
-        no_post: e.no_post,
-        introducer: e.introducer.as_deref(),
-        late_reason: e.late_reason.as_deref(),
-        video_late: e.video_late(&s.settings),
-    }
-}
-
-/// `status --json`.
-pub fn status_json(s: &Session, now: Time) -> String {
-    let current = s.speech.as_ref().and_then(|sp| {
-        let e = s.entry(sp.entry)?;
-        let elapsed = sp.elapsed_seconds(now);
-        Some(serde_json::json!({
-            "id": e.id,
-            "delegation": e.delegation,
-            "speaker": e.speaker,
-            "limit_seconds": e.limit_seconds,
-            "elapsed_seconds": elapsed,
-            "remaining_seconds": e.limit_seconds.saturating_sub(elapsed),
-            "running": sp.running,
-        }))
-    });
-    serde_json::json!({
-        "current": current,
-        "waiting": s.count(Status::Waiting),
-        "spoken": s.count(Status::Spoken),
-    })
-    .to_string()
 }
 
 fn status_line(s: &Session, now: Time) -> String {
@@ -1046,15 +798,4 @@ pub fn list_table(s: &Session, now: Time) -> String {
         );
     }
     out
-}
-
-/// `s` cut to `width` characters, an ellipsis marking the cut.
-pub(crate) fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }
