@@ -2,12 +2,12 @@
 //! the countdown never drifts and a jump of the wall clock does not move it; the rehearsal clock
 //! runs N times real time from a chosen start.
 
-use crate::domain::Time;
+use crate::domain::{SimulatedClock, Time};
 use chrono::Duration;
 use std::time::Instant;
 
 /// A clock: the wall time at an anchor, plus the monotonic time since, times a speed.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Clock {
     wall: Time,
     anchor: Instant,
@@ -48,6 +48,23 @@ impl Clock {
         self.wall = self.now();
         self.anchor = Instant::now();
         self.speed = sanitize(speed);
+    }
+
+    /// This clock as a rehearsal's file records it: what it reads now, against the real time.
+    pub fn record(&self) -> SimulatedClock {
+        SimulatedClock {
+            real: chrono::Local::now().fixed_offset(),
+            simulated: self.now(),
+            speed: self.speed,
+        }
+    }
+
+    /// The clock of a file: the rehearsal's simulated clock it records, else the real one.
+    pub fn of_file(recorded: Option<&SimulatedClock>) -> Clock {
+        match recorded {
+            Some(r) => Clock::starting_at(r.at(chrono::Local::now().fixed_offset()), r.speed),
+            None => Clock::real(),
+        }
     }
 
     /// How long in real time until this clock has advanced by `simulated`.
@@ -101,6 +118,17 @@ mod tests {
         let c = Clock::starting_at(start, 60.0);
         assert_eq!(c.at(Real::from_secs(3)), start + Duration::minutes(3));
         assert_eq!(c.real_time_for(Real::from_secs(180)), Real::from_secs(3));
+    }
+
+    #[test]
+    fn a_recorded_rehearsal_clock_is_read_back_at_its_speed_and_time() {
+        let start = parse_time("2022-10-17T10:00:00+02:00").unwrap();
+        let c = Clock::starting_at(start, 60.0);
+        let back = Clock::of_file(Some(&c.record()));
+        assert_eq!(back.speed(), 60.0);
+        let gap = (back.now() - c.now()).num_seconds().abs();
+        assert!(gap <= 1, "the same simulated time, {gap} s apart");
+        assert_eq!(Clock::of_file(None).speed(), 1.0);
     }
 
     #[test]

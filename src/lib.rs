@@ -18,6 +18,7 @@ pub mod rehearse;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod web;
 
 /// The command line's documentation (man page, completions, docs/cli.md), for its tests.
 pub use cli::manual;

@@ -48,6 +48,7 @@ fn main() {
                     path,
                     clock: screen_clock(),
                     rehearsal: false,
+                    serve: args.serve,
                 }),
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -55,13 +56,14 @@ fn main() {
                 }
             }
         }
-        Some(Command::Rehearse { speed, file }) => {
+        Some(Command::Rehearse { speed, file, serve }) => {
             match podium::rehearse::prepare(file.into_path().as_deref(), cli::now()) {
                 Ok(r) => {
                     let code = tui::run(RunOptions {
                         path: r.path.clone(),
                         clock: Clock::starting_at(r.start, speed),
                         rehearsal: true,
+                        serve,
                     });
                     // The working copy stays in the system's temporary folder, which clears it;
                     // say where, for an officer who wants it after all.
@@ -74,13 +76,13 @@ fn main() {
                 }
             }
         }
-        Some(Command::Display { file }) => {
+        Some(Command::Display { file, serve }) => {
             match file
                 .into_path()
                 .map(Ok)
                 .unwrap_or_else(|| default_session(false))
             {
-                Ok(path) => tui::display::run(&path),
+                Ok(path) => tui::display::run(&path, serve.as_deref()),
                 Err(e) => {
                     eprintln!("error: {e}");
                     1

@@ -31,6 +31,9 @@ pub struct Cli {
     /// directory).
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// Also serves the room's screens to browsers: PORT (this machine only) or HOST:PORT.
+    #[arg(long, value_name = "ADDR")]
+    pub serve: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -62,6 +65,9 @@ pub enum Command {
         speed: f64,
         #[command(flatten)]
         file: ScreenFile,
+        /// Also serves the room's screens to browsers: PORT (this machine only) or HOST:PORT.
+        #[arg(long, value_name = "ADDR")]
+        serve: Option<String>,
     },
     /// The read-only presenter view that follows FILE as the desk saves it.
     ///
@@ -70,6 +76,9 @@ pub enum Command {
     Display {
         #[command(flatten)]
         file: ScreenFile,
+        /// Also serves the room's screens to browsers: PORT (this machine only) or HOST:PORT.
+        #[arg(long, value_name = "ADDR")]
+        serve: Option<String>,
     },
     /// Creates a new session file (never overwrites one).
     New(NewArgs),

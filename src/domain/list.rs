@@ -478,6 +478,9 @@ pub struct Session {
     /// The short message to the speaker on the presenter views.
     #[serde(default)]
     pub message: Option<String>,
+    /// A rehearsal's file: its simulated clock (SPEC section 11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rehearsal_clock: Option<super::timer::SimulatedClock>,
     /// The next id to give; ids are never reused.
     pub next_id: u64,
     /// The next value of the order counter (`Entry::order`, `Entry::closed_order`).
@@ -500,6 +503,7 @@ impl Session {
             entries: Vec::new(),
             speech: None,
             message: None,
+            rehearsal_clock: None,
             next_id: 1,
             next_order: 1,
             log: Vec::new(),

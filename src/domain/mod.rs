@@ -20,7 +20,7 @@ pub use list::{
     AbsentPolicy, Accepts, Change, Done, Entry, Inscription, LogRecord, Mark, RuleError, Session,
     Setting, Settings, Slot, Status, fmt_seconds,
 };
-pub use timer::Speech;
+pub use timer::{SimulatedClock, Speech};
 pub use words::Words;
 
 /// "2022-10-17 12:00 +02:00": a time in messages, in the offset it was given in.

@@ -80,6 +80,37 @@ impl Speech {
     }
 }
 
+/// A rehearsal's simulated clock, recorded in the rehearsal's file (SPEC section 11), so that a
+/// `display` or a page following that file counts down on the rehearsal's time, not on the real
+/// one: at the real time `real` the simulated clock read `simulated`, and it runs `speed` times
+/// real time from there. Rewritten whenever the speed changes.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct SimulatedClock {
+    pub real: Time,
+    pub simulated: Time,
+    pub speed: f64,
+}
+
+impl SimulatedClock {
+    /// What the simulated clock reads at the real time `real_now`.
+    pub fn at(&self, real_now: Time) -> Time {
+        let real_ms = (real_now - self.real).num_milliseconds() as f64;
+        let micros = (real_ms * 1000.0 * self.speed) as i64;
+        self.simulated + chrono::Duration::microseconds(micros)
+    }
+}
+
+// A session is compared whole (Eq): the speed compares by its bits.
+impl PartialEq for SimulatedClock {
+    fn eq(&self, other: &Self) -> bool {
+        self.real == other.real
+            && self.simulated == other.simulated
+            && self.speed.to_bits() == other.speed.to_bits()
+    }
+}
+
+impl Eq for SimulatedClock {}
+
 /// Seconds left against a limit: negative in overtime. Computed from milliseconds so that the
 /// displayed second changes exactly when a whole second has passed.
 pub fn remaining_seconds(limit_seconds: i64, elapsed_ms: i64) -> i64 {
@@ -111,6 +142,17 @@ mod tests {
         let mut s = Speech::start(1, t0());
         s.checkpoint(t0() + Duration::seconds(37));
         assert_eq!(s.elapsed_seconds(t0() - Duration::hours(1)), 37);
+    }
+
+    #[test]
+    fn a_simulated_clock_at_speed_60_reads_a_minute_ahead_per_real_second() {
+        let c = SimulatedClock {
+            real: t0() + Duration::days(1000),
+            simulated: t0(),
+            speed: 60.0,
+        };
+        let real_now = c.real + Duration::seconds(3);
+        assert_eq!(c.at(real_now), t0() + Duration::minutes(3));
     }
 
     #[test]

@@ -176,6 +176,8 @@ pub struct Model {
     pub color: bool,
     /// Rows of the queue last drawn, for PgUp / PgDn.
     pub page: usize,
+    /// The room's screens in a browser, when the desk serves them (SPEC section 11).
+    pub screens: crate::web::Screens,
 }
 
 impl Model {
@@ -202,6 +204,7 @@ impl Model {
             bell_rung: None,
             color: true,
             page: 10,
+            screens: crate::web::Screens::default(),
         };
         // A speech already over its time when podium opens has had its bell.
         if let (Some(s), Some(r)) = (&m.session.speech, m.session.remaining(now))

@@ -68,8 +68,15 @@ fn shown(session: Option<&Session>, now: Time) -> Option<i64> {
     session.and_then(|s| s.remaining(now))
 }
 
-/// Runs the display on `path` until `q`, `Esc`, Ctrl-c, SIGTERM or SIGHUP.
-pub fn run(path: &Path) -> i32 {
+/// The clock the display counts on: the rehearsal's simulated clock when the file records one
+/// (SPEC section 11), else the real one.
+fn clock_of(session: Option<&Session>) -> Clock {
+    Clock::of_file(session.and_then(|s| s.rehearsal_clock.as_ref()))
+}
+
+/// Runs the display on `path` until `q`, `Esc`, Ctrl-c, SIGTERM or SIGHUP; with `serve`, the
+/// room's screens in a browser show the same list.
+pub fn run(path: &Path, serve: Option<&str>) -> i32 {
     let mut follower = Follower::new(path);
     follower.poll();
     // A file that cannot be read at all when the display starts is a mistake to say at once,
@@ -85,22 +92,48 @@ pub fn run(path: &Path) -> i32 {
         );
         return 1;
     }
+    let mut clock = clock_of(follower.session.as_ref());
+    let board = |f: &Follower, clock: Clock| {
+        f.session
+            .as_ref()
+            .map(|s| crate::web::Board::of_file(s, clock))
+    };
+    let feed = match (serve, board(&follower, clock)) {
+        (Some(addr), Some(b)) => match crate::web::start(addr, b) {
+            Ok(feed) => Some(feed),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        },
+        _ => None,
+    };
     let Some((signals, mut terminal)) = super::enter() else {
         return 1;
     };
     let color = super::color_wanted();
-    let clock = Clock::real();
     let outcome = (|| -> std::io::Result<i32> {
         let mut drawn = None;
         let mut dirty = true;
         let mut next = upcoming(follower.session.as_ref());
+        let mut published = std::time::Instant::now();
         loop {
             if let Some(code) = signals.pending() {
                 return Ok(code);
             }
-            if follower.poll() {
+            let changed = follower.poll();
+            if changed {
                 next = upcoming(follower.session.as_ref());
+                clock = clock_of(follower.session.as_ref());
                 dirty = true;
+            }
+            // The pages hear of each save at once, and of the plan's end every minute.
+            if let Some(feed) = &feed
+                && (changed || published.elapsed() >= Duration::from_secs(60))
+                && let Some(b) = board(&follower, clock)
+            {
+                feed.publish(b);
+                published = std::time::Instant::now();
             }
             let now = clock.now();
             let key = shown(follower.session.as_ref(), now);

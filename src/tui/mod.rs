@@ -33,6 +33,8 @@ pub struct RunOptions {
     pub path: PathBuf,
     pub clock: Clock,
     pub rehearsal: bool,
+    /// `--serve ADDR`: the room's screens in a browser (SPEC section 11).
+    pub serve: Option<String>,
 }
 
 /// The title of a session podium creates itself.
@@ -50,6 +52,7 @@ pub fn run(opts: RunOptions) -> i32 {
         path,
         mut clock,
         rehearsal,
+        serve,
     } = opts;
     // Everything that can fail on opening fails here, before the alternate screen.
     let (writer, mut model) = match open(&path, &clock, rehearsal) {
@@ -58,6 +61,33 @@ pub fn run(opts: RunOptions) -> i32 {
             eprintln!("error: {e}");
             return 1;
         }
+    };
+    // A rehearsal's file records its simulated clock, so that what follows the file (a
+    // display, a page) counts down on the rehearsal's time.
+    // A list that was a rehearsal's copy runs on the real clock from now on.
+    if rehearsal {
+        model.session.rehearsal_clock = Some(clock.record());
+        save(&mut model, &writer);
+    } else if model.session.rehearsal_clock.take().is_some() {
+        save(&mut model, &writer);
+    }
+    // The server starts before the alternate screen, so that its addresses (and key) are
+    // printed where the officer sees them, and a port in use is said plainly.
+    let feed = match serve.as_deref() {
+        Some(addr) => match crate::web::start(addr, desk_board(&model, &clock)) {
+            Ok(feed) => {
+                model.screens = crate::web::Screens {
+                    connected: Some(0),
+                    urls: feed.urls.clone(),
+                };
+                Some(feed)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        },
+        None => None,
     };
     let Some((signals, mut terminal)) = enter() else {
         return 1;
@@ -70,6 +100,7 @@ pub fn run(opts: RunOptions) -> i32 {
         &mut clock,
         &signals,
         panic_on,
+        feed.as_ref(),
     );
     // Leaving in any way leaves a running speech running in the file: save a checkpoint.
     let now = clock.now();
@@ -220,6 +251,17 @@ fn test_panic_key() -> Option<char> {
         .and_then(|v| v.chars().next())
 }
 
+/// The desk's presenter state for the room's screens: the list shown, its next three, its end.
+fn desk_board(model: &Model, clock: &Clock) -> crate::web::Board {
+    let next: Vec<_> = model
+        .queue
+        .iter()
+        .take(crate::web::state::NEXT)
+        .filter_map(|id| model.session.entry(*id))
+        .collect();
+    crate::web::Board::new(&model.session, &next, model.plan.expected_end, *clock)
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     model: &mut Model,
@@ -227,6 +269,7 @@ fn event_loop(
     clock: &mut Clock,
     signals: &Signals,
     panic_on: Option<char>,
+    feed: Option<&crate::web::Feed>,
 ) -> std::io::Result<i32> {
     let mut drawn: Option<Option<i64>> = None;
     let mut dirty = true;
@@ -246,6 +289,13 @@ fn event_loop(
             }
             dirty = true;
         }
+        if let Some(feed) = feed {
+            let connected = Some(feed.pages());
+            if model.screens.connected != connected {
+                model.screens.connected = connected;
+                dirty = true;
+            }
+        }
         if dirty {
             let now = clock.now();
             let completed = terminal.draw(|f| {
@@ -259,6 +309,7 @@ fn event_loop(
                 ),
                 app::Popup::Help { .. } => Some(view::help::max_scroll(
                     model.rehearsal.is_some(),
+                    &model.screens.urls,
                     view::help_area(area),
                 )),
                 _ => None,
@@ -268,6 +319,10 @@ fn event_loop(
             }
             drawn = Some(shown(model, now));
             dirty = false;
+        }
+        // The pages hear of every change at once; an unchanged board is not sent again.
+        if let Some(feed) = feed {
+            feed.publish(desk_board(model, clock));
         }
         if model.session.speech.as_ref().is_some_and(|s| s.running)
             && checkpointed.elapsed() >= CHECKPOINT_EVERY
@@ -325,9 +380,15 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
     if let Some(speed) = effects.speed {
         clock.set_speed(speed);
         model.rehearsal = Some(clock.speed());
+        // The file records the new speed, for what follows it.
+        model.session.rehearsal_clock = Some(clock.record());
+        save(model, writer);
     }
     if let Some(path) = effects.save_copy {
-        match crate::app::save_copy(&model.session, &path) {
+        // The copy is a list to keep: it runs on the real clock, not the rehearsal's.
+        let mut copy = model.session.clone();
+        copy.rehearsal_clock = None;
+        match crate::app::save_copy(&copy, &path) {
             Ok(()) => model.say(format!("a copy of the rehearsal is in {}", path.display())),
             Err(e) => model.fail(format!(
                 "the copy was not written to {} ({e}); give another path (W)",

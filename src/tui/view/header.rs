@@ -35,7 +35,7 @@ impl Widget for &Header<'_> {
         } else {
             t.warning()
         };
-        let counts = format!(
+        let mut counts = format!(
             "waiting {} · spoken {}{}",
             m.queue.len(),
             m.heard.len(),
@@ -45,6 +45,11 @@ impl Widget for &Header<'_> {
                 String::new()
             }
         );
+        // The room's screens in a browser: how many pages follow the desk (SPEC section 11).
+        if let Some(n) = m.screens.connected {
+            let s = if n == 1 { "" } else { "s" };
+            counts.push_str(&format!(" · {n} page{s} connected"));
+        }
         let width = area.width as usize;
         // Everything but the title: "│ window " state " (bounds)" " │ " HH:MM " │ " counts.
         let fixed = |bounds: &str| {

@@ -11,6 +11,25 @@ pub struct Help {
     pub scroll: u16,
     pub rehearsing: bool,
     pub theme: Theme,
+    /// The addresses of the room's screens, key included, when the desk serves them.
+    pub urls: Vec<String>,
+}
+
+/// The addresses of the room's screens, above the keys.
+fn screens(urls: &[String], theme: Theme) -> Vec<Line<'static>> {
+    if urls.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::styled(
+        "The room's screens (a browser)",
+        theme.heading(),
+    )];
+    for (what, url) in ["presenter", "speaker's monitor"].iter().zip(urls) {
+        out.push(Line::from(Span::styled(format!("  {what}"), theme.dim())));
+        out.push(Line::from(Span::styled(format!("  {url}"), theme.key())));
+    }
+    out.push(Line::from(""));
+    out
 }
 
 /// The help's lines: one heading per mode, one line per key.
@@ -36,11 +55,10 @@ pub fn lines(rehearsing: bool, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// The furthest the help scrolls when drawn in `area` (its box, borders included).
-pub fn max_scroll(rehearsing: bool, area: Rect) -> u16 {
+pub fn max_scroll(rehearsing: bool, urls: &[String], area: Rect) -> u16 {
     let inner = area.height.saturating_sub(2) as usize;
     u16::try_from(
-        lines(rehearsing, Theme::new(false))
-            .len()
+        (screens(urls, Theme::new(false)).len() + lines(rehearsing, Theme::new(false)).len())
             .saturating_sub(inner),
     )
     .unwrap_or(u16::MAX)
@@ -53,8 +71,10 @@ impl Widget for &Help {
             " Keys — Esc closes, ↑/↓ scroll ",
             self.theme.bold(),
         ));
-        let max = max_scroll(self.rehearsing, area);
-        Paragraph::new(lines(self.rehearsing, self.theme))
+        let max = max_scroll(self.rehearsing, &self.urls, area);
+        let mut text = screens(&self.urls, self.theme);
+        text.extend(lines(self.rehearsing, self.theme));
+        Paragraph::new(text)
             .block(block)
             .scroll((self.scroll.min(max), 0))
             .render(area, buf);

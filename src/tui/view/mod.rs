@@ -264,6 +264,7 @@ impl Widget for &Screen<'_> {
                     scroll: *scroll,
                     rehearsing: m.rehearsal.is_some(),
                     theme: t,
+                    urls: m.screens.urls.clone(),
                 })
                     .render(r, buf);
             }

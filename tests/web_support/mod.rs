@@ -1,0 +1,206 @@
+//! The real binary serving the room's screens: started in a private tmux (it needs a terminal),
+//! its stderr in a file where it prints the addresses; and a raw HTTP/1.1 client, so that the
+//! tests send exactly what they say. Shared by tests/web_desk.rs, web_browser.rs, web_bench.rs.
+#![allow(dead_code)]
+
+use crate::pty_support::Tmux;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// A podium in tmux that serves pages.
+pub struct Served {
+    pub tmux: Tmux,
+    /// 127.0.0.1 at the port served.
+    pub addr: SocketAddr,
+    /// `?key=K` on an address other than loopback, else empty.
+    pub query: String,
+    /// What podium printed on stderr.
+    pub stderr: String,
+    pub stderr_path: PathBuf,
+}
+
+/// Starts `podium ARGS` (shell words, already quoted) in tmux session `name`, with its stderr
+/// into `dir/NAME.err`, and waits for the line with the addresses.
+pub fn serve(name: &str, dir: &Path, env: &str, args: &str) -> Served {
+    let tmux = Tmux::start(name, 120, 32);
+    let err = dir.join(format!("{name}.err"));
+    let bin = env!("CARGO_BIN_EXE_podium");
+    tmux.shell(&format!(
+        "{env} '{bin}' {args} 2>'{}'; echo EXIT=$?",
+        err.display()
+    ));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let stderr = loop {
+        let text = std::fs::read_to_string(&err).unwrap_or_default();
+        if text.contains("(speaker's monitor)") || text.contains("error:") {
+            break text;
+        }
+        if Instant::now() > deadline {
+            panic!(
+                "podium {args} printed no address; stderr: {text}\npane:\n{}",
+                tmux.capture()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let url = stderr
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {stderr}"));
+    let rest = &url["http://".len()..];
+    let (host, path) = rest.split_once('/').expect("a path");
+    let port: u16 = host
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    let query = path
+        .split_once('?')
+        .map(|(_, q)| format!("?{q}"))
+        .unwrap_or_default();
+    Served {
+        tmux,
+        addr: SocketAddr::from(([127, 0, 0, 1], port)),
+        query,
+        stderr,
+        stderr_path: err,
+    }
+}
+
+impl Served {
+    pub fn base(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// `/state.json` (key included), parsed.
+    pub fn state(&self) -> serde_json::Value {
+        let (status, body) = get(self.addr, &format!("/state.json{}", self.query));
+        assert_eq!(status, 200, "{body}");
+        serde_json::from_str(&body).expect("JSON")
+    }
+
+    /// Polls `/state.json` until `wanted` holds, or fails with the last state.
+    pub fn wait_state(
+        &self,
+        what: &str,
+        wanted: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.state();
+            if wanted(&s) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the state is {s}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+pub fn connect(addr: SocketAddr) -> TcpStream {
+    let c = TcpStream::connect(addr).expect("connects");
+    c.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    c
+}
+
+/// One GET (`Connection: close`): its status and body.
+pub fn get(addr: SocketAddr, target: &str) -> (u16, String) {
+    request(addr, "GET", target)
+}
+
+pub fn request(addr: SocketAddr, method: &str, target: &str) -> (u16, String) {
+    let mut c = connect(addr);
+    write!(
+        c,
+        "{method} {target} HTTP/1.1\r\nHost: podium\r\nConnection: close\r\n\r\n"
+    )
+    .expect("sent");
+    let mut out = Vec::new();
+    let _ = c.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).to_string();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Opens `/events` and reads up to its first `state` event, as a page does.
+pub fn open_stream(addr: SocketAddr, query: &str) -> TcpStream {
+    let mut c = connect(addr);
+    write!(c, "GET /events{query} HTTP/1.1\r\nHost: podium\r\n\r\n").expect("sent");
+    let mut got = Vec::new();
+    let mut buf = [0u8; 8192];
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !String::from_utf8_lossy(&got).contains("event: state") && Instant::now() < deadline {
+        match c.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+    }
+    assert!(
+        String::from_utf8_lossy(&got).starts_with("HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&got)
+    );
+    c
+}
+
+/// Opens `/events` and never reads a byte of it.
+pub fn open_stuck_stream(addr: SocketAddr, query: &str) -> TcpStream {
+    let mut c = connect(addr);
+    write!(c, "GET /events{query} HTTP/1.1\r\nHost: podium\r\n\r\n").expect("sent");
+    c
+}
+
+/// `podium new FILE --title T --limit L` and delegates (D, S, extra args...), through the real
+/// commands.
+pub fn session(file: &Path, limit: &str, rows: &[(&str, &str, &[&str])]) {
+    let bin = env!("CARGO_BIN_EXE_podium");
+    let run = |args: Vec<&str>| {
+        let out = std::process::Command::new(bin)
+            .args(&args)
+            .output()
+            .expect("podium runs");
+        assert!(
+            out.status.success(),
+            "podium {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let f = file.to_str().expect("a UTF-8 path");
+    run(vec![
+        "new",
+        f,
+        "--title",
+        "General discussion",
+        "--limit",
+        limit,
+        "--chair-limit",
+        limit,
+    ]);
+    for (d, s, extra) in rows {
+        let mut args = vec![
+            "add",
+            f,
+            "--delegation",
+            d,
+            "--speaker",
+            s,
+            "--level",
+            "minister",
+        ];
+        args.extend_from_slice(extra);
+        run(args);
+    }
+}
