@@ -20,6 +20,25 @@ pub fn open_for_writing(file: &Path, what: &str) -> Result<(Writer, Session), Ap
     Ok((writer, session))
 }
 
+/// Takes the lock of a list and loads it, or, where there is no file yet, creates it as
+/// `fresh` makes it (the screen opens a new list so). True when it was created.
+pub fn open_or_create(
+    file: &Path,
+    what: &str,
+    fresh: impl FnOnce() -> Session,
+) -> Result<(Writer, Session, bool), AppError> {
+    let writer = Writer::acquire(file, &store::holder(what))?;
+    match writer.load() {
+        Ok(session) => Ok((writer, session, false)),
+        Err(StoreError::Missing { .. }) => {
+            let session = fresh();
+            writer.create(&session)?;
+            Ok((writer, session, true))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Creates a new list under the lock; refuses to overwrite a file.
 pub fn create(file: &Path, what: &str, session: &Session) -> Result<(), AppError> {
     let writer = Writer::acquire(file, &store::holder(what))?;

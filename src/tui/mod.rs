@@ -19,7 +19,7 @@ mod tests;
 
 use crate::clock::Clock;
 use crate::domain::{Session, Settings, Time};
-use crate::store::{self, StoreError, Writer};
+use crate::store::Writer;
 use app::{Effects, Model};
 use msg::Msg;
 use ratatui::crossterm::event::{self, Event};
@@ -168,24 +168,18 @@ fn open(
     path: &std::path::Path,
     clock: &Clock,
     rehearsal: bool,
-) -> Result<(Writer, Model), StoreError> {
-    let holder = if rehearsal {
-        store::holder("podium rehearsal screen")
+) -> Result<(Writer, Model), crate::app::AppError> {
+    let what = if rehearsal {
+        "podium rehearsal screen"
     } else {
-        store::holder("podium screen")
+        "podium screen"
     };
-    let writer = Writer::acquire(path, &holder)?;
     let now = clock.now();
-    let (mut session, created) = match writer.load() {
-        Ok(s) => (s, false),
-        Err(StoreError::Missing { .. }) => {
-            let mut s = Session::new(NEW_TITLE, Settings::default(), now);
-            s.time_zone = crate::clock::machine_zone();
-            writer.create(&s)?;
-            (s, true)
-        }
-        Err(e) => return Err(e),
-    };
+    let (writer, mut session, created) = crate::app::open_or_create(path, what, || {
+        let mut s = Session::new(NEW_TITLE, Settings::default(), now);
+        s.time_zone = crate::clock::machine_zone();
+        s
+    })?;
     let recovered = app::recover(&mut session, now);
     if recovered.is_some() {
         writer.save(&session)?;
