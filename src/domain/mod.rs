@@ -5,6 +5,7 @@ pub mod kind;
 pub mod level;
 pub mod list;
 pub mod plan;
+pub mod setting_key;
 pub mod timer;
 pub mod words;
 pub mod zone;
@@ -20,6 +21,7 @@ pub use list::{
     AbsentPolicy, Accepts, Change, Done, Entry, Inscription, LogRecord, Mark, RuleError, Session,
     Setting, Settings, Slot, Status, fmt_seconds,
 };
+pub use setting_key::SettingKey;
 pub use timer::{SimulatedClock, Speech};
 pub use words::Words;
 

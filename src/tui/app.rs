@@ -5,12 +5,14 @@
 use super::form::{AddForm, ReplaceForm};
 use super::keymap::KeyMode;
 use super::msg::Msg;
-use crate::app::setting::parse_setting;
+use crate::app::setting::setting_of;
+pub use crate::app::setting::setting_value;
 use crate::delegations;
 use crate::domain::history::{History, Snapshot};
 use crate::domain::plan::Plan;
-use crate::domain::{Change, Done, RuleError, Session, Status, Time, fmt_seconds};
-use crate::present::rfc3339;
+use crate::domain::{
+    Change, Done, RuleError, Session, SettingKey, Status, Time, Words, fmt_seconds,
+};
 use chrono::Timelike;
 use std::path::PathBuf;
 
@@ -40,49 +42,8 @@ impl Effects {
     }
 }
 
-/// The settings the settings screen edits, with their `podium set` keys.
-pub const SETTING_KEYS: [&str; 10] = [
-    "limit",
-    "chair-limit",
-    "changeover",
-    "opens",
-    "closes",
-    "video-deadline",
-    "slots",
-    "observers-last",
-    "protocol-order",
-    "absent",
-];
-
-/// The value of a setting as `podium set` would take it back.
-pub fn setting_value(s: &Session, key: &str) -> String {
-    let st = &s.settings;
-    let time = |t: Option<Time>| t.map(rfc3339).unwrap_or_else(|| "none".into());
-    let on_off = |b: bool| if b { "on" } else { "off" }.to_string();
-    match key {
-        "limit" => fmt_seconds(st.limit_seconds),
-        "chair-limit" => fmt_seconds(st.chair_limit_seconds),
-        "changeover" => format!("{}s", st.changeover_seconds),
-        "opens" => time(st.opens),
-        "closes" => time(st.closes),
-        "video-deadline" => time(st.video_deadline),
-        "slots" => {
-            if st.slots.is_empty() {
-                "none".into()
-            } else {
-                st.slots
-                    .iter()
-                    .map(|s| format!("{}/{}", rfc3339(s.start), rfc3339(s.end)))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            }
-        }
-        "observers-last" => on_off(st.observers_last),
-        "protocol-order" => on_off(st.protocol_order),
-        "absent" => st.absent.word().to_string(),
-        _ => String::new(),
-    }
-}
+/// The settings the settings screen edits, in order.
+pub const SETTING_KEYS: &[SettingKey] = <SettingKey as Words>::ALL;
 
 /// What a one-line input is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -890,12 +851,13 @@ fn input(
             }
             InputFor::Setting(i) => {
                 let key = SETTING_KEYS[i.min(SETTING_KEYS.len() - 1)];
-                let result = parse_setting(key, &text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|setting| {
-                        m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
-                            .map_err(|e| e.to_string())
-                    });
+                let result =
+                    setting_of(key, &text)
+                        .map_err(|e| e.to_string())
+                        .and_then(|setting| {
+                            m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
+                                .map_err(|e| e.to_string())
+                        });
                 match result {
                     Ok(e) => {
                         m.popup = Popup::Settings {

@@ -286,7 +286,7 @@ impl Widget for &PopupView<'_> {
             }
             Popup::Settings { selected, error } => {
                 let mut lines = Vec::new();
-                for (i, key) in SETTING_KEYS.iter().enumerate() {
+                for (i, key) in SETTING_KEYS.iter().copied().enumerate() {
                     let style = if i == *selected {
                         t.selected()
                     } else {

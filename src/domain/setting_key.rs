@@ -1,0 +1,58 @@
+//! The names of the settings (`podium set KEY`, the screen's settings popup), as one enum: each
+//! front end matches on it instead of on strings.
+
+use super::words::Words;
+use std::fmt;
+
+/// A setting of the list, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SettingKey {
+    Limit,
+    ChairLimit,
+    Changeover,
+    Opens,
+    Closes,
+    VideoDeadline,
+    Slots,
+    ObserversLast,
+    ProtocolOrder,
+    Absent,
+}
+
+impl Words for SettingKey {
+    /// In the order the settings popup lists them.
+    const ALL: &'static [SettingKey] = &[
+        SettingKey::Limit,
+        SettingKey::ChairLimit,
+        SettingKey::Changeover,
+        SettingKey::Opens,
+        SettingKey::Closes,
+        SettingKey::VideoDeadline,
+        SettingKey::Slots,
+        SettingKey::ObserversLast,
+        SettingKey::ProtocolOrder,
+        SettingKey::Absent,
+    ];
+    const WHAT: &'static str = "a setting";
+    fn word(self) -> &'static str {
+        match self {
+            SettingKey::Limit => "limit",
+            SettingKey::ChairLimit => "chair-limit",
+            SettingKey::Changeover => "changeover",
+            SettingKey::Opens => "opens",
+            SettingKey::Closes => "closes",
+            SettingKey::VideoDeadline => "video-deadline",
+            SettingKey::Slots => "slots",
+            SettingKey::ObserversLast => "observers-last",
+            SettingKey::ProtocolOrder => "protocol-order",
+            SettingKey::Absent => "absent",
+        }
+    }
+}
+
+impl fmt::Display for SettingKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `pad`, so that a width (`{key:<16}` in the settings popup) is honoured.
+        f.pad(self.word())
+    }
+}
