@@ -10,8 +10,8 @@ use crate::domain::{
     self, Accepts, Category, Done, Entry, Group, Inscription, Level, Mark, Mode, RuleError,
     Session, Settings, Status, Time, fmt_seconds,
 };
-use crate::present::clip;
 pub use crate::present::json::{list_json, status_json};
+use crate::present::{Heading, clip};
 use crate::store::{self, StoreError};
 use clap::{Args, Parser, Subcommand};
 use output::{deliver, refuse_session_paths};
@@ -771,21 +771,17 @@ pub fn list_table(s: &Session, now: Time) -> String {
             Status::Withdrawn => row(&mut out, "-".into(), e, "withdrawn".into()),
         }
     }
-    let mut tier = None;
+    let mut heading = None;
     for (i, e) in queue.iter().enumerate() {
-        let t = (s.part(e), Session::tier(e));
-        if tier != Some(t) {
+        let h = Heading::of(s, e);
+        if heading != Some(h) {
             let _ = writeln!(
                 out,
                 "  -- {}{} --",
-                if t.1 == 0 {
-                    "ministerial level and higher"
-                } else {
-                    "other speakers"
-                },
-                if t.0 == 1 { ", observers" } else { "" }
+                h.tier_words(),
+                if h.observers { ", observers" } else { "" }
             );
-            tier = Some(t);
+            heading = Some(h);
         }
         let note = match plan.starts.get(i).copied().flatten() {
             Some(t) => format!("waiting, starts ~{}", t.format("%H:%M")),

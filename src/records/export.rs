@@ -5,7 +5,7 @@
 use super::local;
 use crate::app::AppError;
 use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_time};
-use crate::present::rfc3339;
+use crate::present::{Heading, rfc3339};
 use crate::store;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -142,6 +142,14 @@ pub fn json(s: &Session) -> Result<Vec<u8>, AppError> {
     store::encode(s).map_err(|e| AppError::Io(format!("cannot write the JSON export ({e})")))
 }
 
+/// "Other speakers": the first letter a capital, for a heading.
+fn capitalised(words: &str) -> String {
+    let mut c = words.chars();
+    c.next()
+        .map(|first| first.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Escapes what Markdown would read as markup in a name typed at the desk.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -265,13 +273,12 @@ pub fn markdown(s: &Session, now: Time) -> String {
         let _ = writeln!(out, "\n## Inscribed");
         let mut heading = None;
         for e in &queue {
-            let h = (s.part(e), Session::tier(e));
+            let h = Heading::of(s, e);
             if heading != Some(h) {
-                let heading_text = match h {
-                    (0, 0) => "Ministerial level and higher",
-                    (0, _) => "Other speakers",
-                    (_, 0) => "Observers: ministerial level and higher",
-                    _ => "Observers: other speakers",
+                let heading_text = if h.observers {
+                    format!("Observers: {}", h.tier_words())
+                } else {
+                    capitalised(h.tier_words())
                 };
                 let _ = writeln!(out, "\n### {heading_text}\n");
                 heading = Some(h);
