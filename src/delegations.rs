@@ -3,8 +3,10 @@
 //! form offers as the officer types: "bol" finds "Bolivia (Plurinational State of)", "cote"
 //! finds "Côte d'Ivoire" (accents and case ignored).
 
+use crate::domain::names::{Reference, Resolved, name_key};
 use crate::domain::{Category, Group};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -15,6 +17,101 @@ pub struct Delegation {
 }
 
 const DATA: &str = include_str!("../assets/delegations.json");
+/// The short forms delegations write ("UK", "Turkey", "Vietnam"), from the shared reference
+/// data and extended in the project's own copy.
+const ALIASES: &str = include_str!("../assets/aliases.json");
+
+#[derive(Debug, Default, Deserialize)]
+struct Aliases {
+    #[serde(default)]
+    aliases: BTreeMap<String, String>,
+    #[serde(default)]
+    ambiguous: BTreeMap<String, Vec<String>>,
+}
+
+/// The reference data as the domain's matching takes it, built once.
+pub fn reference() -> &'static Reference {
+    static REFERENCE: OnceLock<Reference> = OnceLock::new();
+    REFERENCE.get_or_init(|| {
+        let names: Vec<(String, Category)> = delegations()
+            .map(|d| (d.name.clone(), d.category))
+            .collect();
+        // Part of the binary and checked by a test; no short forms is the safe fallback.
+        let a: Aliases = serde_json::from_str(ALIASES).unwrap_or_default();
+        let aliases: Vec<(String, String)> = a.aliases.into_iter().collect();
+        let ambiguous: Vec<(String, Vec<String>)> = a.ambiguous.into_iter().collect();
+        Reference::new(&names, &aliases, &ambiguous)
+    })
+}
+
+/// What a typed delegation name resolves to (SPEC section 10).
+pub fn resolve(typed: &str) -> Resolved {
+    reference().resolve(typed)
+}
+
+/// A typed name as it is to be stored, and what to tell the officer about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling {
+    /// The name to store: the UN's where it resolves, else as typed (trimmed).
+    pub name: String,
+    /// The reference data's category (the EU, the observer States), if the name resolved.
+    pub category: Option<Category>,
+    /// `"UK" is written "United Kingdom of ..."`: said on stdout where the spelling changed.
+    pub note: Option<String>,
+    /// `"Rotary International" is not in the reference data ...`: a warning.
+    pub warning: Option<String>,
+}
+
+/// Resolves a typed delegation name for storing; a name that names several is refused with
+/// the candidates.
+pub fn spelling(typed: &str) -> Result<Spelling, String> {
+    let typed = typed.trim();
+    // A name with a control character is not matched (its key would hide the character): it
+    // goes to the rules as typed, which refuse it.
+    if typed.chars().any(char::is_control) {
+        return Ok(Spelling {
+            name: typed.to_string(),
+            category: None,
+            note: None,
+            warning: None,
+        });
+    }
+    match resolve(typed) {
+        Resolved::Known { name, category } => Ok(Spelling {
+            note: (name != typed).then(|| format!("\"{typed}\" is written \"{name}\"")),
+            name,
+            category: Some(category),
+            warning: None,
+        }),
+        Resolved::Several(candidates) => Err(format!(
+            "\"{typed}\" names more than one delegation: {}; type the one you mean",
+            candidates
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )),
+        Resolved::Unknown => Ok(Spelling {
+            name: typed.to_string(),
+            category: None,
+            note: None,
+            warning: (!typed.is_empty()).then(|| {
+                format!(
+                    "\"{typed}\" is not in the reference data (the UN Member States, the observer States and the European Union): stored as typed"
+                )
+            }),
+        }),
+    }
+}
+
+/// The category a delegation takes when none is given (SPEC section 3): the reference data's
+/// for the European Union and the observer States, else `state-party`.
+pub fn default_category(name: &str) -> Category {
+    match resolve(name) {
+        Resolved::Known { category, .. } => category,
+        _ => Category::StateParty,
+    }
+}
 
 /// Every known delegation, in UN alphabetical order, with its folded name for matching.
 fn all() -> &'static [(Delegation, String)] {
@@ -48,10 +145,17 @@ pub fn fold(text: &str) -> String {
         .join(" ")
 }
 
-/// The known delegation with exactly this name (any case, accents ignored).
+/// The known delegation this name stands for: its own name or a short form, any case, accents
+/// and punctuation ignored.
 pub fn find(name: &str) -> Option<&'static Delegation> {
     let f = fold(name);
-    all().iter().find(|(_, k)| *k == f).map(|(d, _)| d)
+    if let Some((d, _)) = all().iter().find(|(_, k)| *k == f) {
+        return Some(d);
+    }
+    match resolve(name) {
+        Resolved::Known { name, .. } => delegations().find(|d| d.name == name),
+        _ => None,
+    }
 }
 
 /// Delegations whose name matches what was typed: names starting with it first, then names with
@@ -63,23 +167,47 @@ pub fn suggest(typed: &str, max: usize) -> Vec<&'static Delegation> {
     }
     let word_start =
         |k: &str| k.split(' ').any(|w| w.starts_with(&t)) || k.contains(&format!(" {t}"));
-    let mut ranked: Vec<(u8, &'static Delegation)> = all()
-        .iter()
-        .filter_map(|(d, k)| {
-            let rank = if k.starts_with(&t) {
-                0
-            } else if word_start(k) {
-                1
-            } else if k.contains(&t) {
-                2
-            } else {
-                return None;
-            };
-            Some((rank, d))
-        })
+    // A name or short form that resolves ("UK", "Vietnam") comes first, then the short forms
+    // that begin with what was typed ("czech rep" finds Czechia by "Czech Republic").
+    let key = name_key(typed);
+    let mut ranked: Vec<(u8, &'static Delegation)> = Vec::new();
+    if let Some(d) = find(typed) {
+        ranked.push((0, d));
+    }
+    let mut by_alias: Vec<&str> = reference()
+        .keys()
+        .filter(|(k, _)| k.starts_with(&key))
+        .map(|(_, n)| n)
         .collect();
+    by_alias.sort_unstable();
+    for name in by_alias {
+        if let Some(d) = delegations().find(|d| d.name == name) {
+            ranked.push((2, d));
+        }
+    }
+    ranked.extend(all().iter().filter_map(|(d, k)| {
+        let rank = if k.starts_with(&t) {
+            1
+        } else if word_start(k) {
+            3
+        } else if k.contains(&t) {
+            4
+        } else {
+            return None;
+        };
+        Some((rank, d))
+    }));
     ranked.sort_by_key(|(r, _)| *r);
-    ranked.into_iter().take(max).map(|(_, d)| d).collect()
+    let mut seen = Vec::new();
+    for (_, d) in ranked {
+        if !seen.iter().any(|s: &&Delegation| s.name == d.name) {
+            seen.push(d);
+        }
+        if seen.len() == max {
+            break;
+        }
+    }
+    seen
 }
 
 #[cfg(test)]
@@ -118,5 +246,82 @@ mod tests {
         );
         assert!(suggest("", 5).is_empty());
         assert!(suggest("zzzz", 5).is_empty());
+    }
+
+    fn stored(typed: &str) -> String {
+        spelling(typed).map(|s| s.name).unwrap_or_default()
+    }
+
+    #[test]
+    fn uk_turkey_vietnam_czech_republic_eu_and_vatican_are_stored_as_the_un_writes_them() {
+        let uk = "United Kingdom of Great Britain and Northern Ireland";
+        assert_eq!(stored("UK"), uk);
+        assert_eq!(stored("u.k."), uk);
+        assert_eq!(stored("Turkey"), "Türkiye");
+        assert_eq!(stored("turkiye"), "Türkiye");
+        assert_eq!(stored("Vietnam"), "Viet Nam");
+        assert_eq!(stored("Czech Republic"), "Czechia");
+        assert_eq!(stored("EU"), "European Union");
+        assert_eq!(stored("Vatican"), "Holy See");
+        assert_eq!(stored("cote d ivoire"), "Côte d'Ivoire");
+        assert_eq!(
+            spelling("UK").ok().and_then(|s| s.note).as_deref(),
+            Some("\"UK\" is written \"United Kingdom of Great Britain and Northern Ireland\"")
+        );
+        assert_eq!(spelling("Kenya").ok().and_then(|s| s.note), None);
+    }
+
+    #[test]
+    fn every_short_form_of_the_assets_names_a_delegation_of_the_reference_data() {
+        let a: Aliases = serde_json::from_str(ALIASES).expect("aliases.json parses");
+        for (alias, name) in a.aliases {
+            assert!(find(&name).is_some(), "{alias} -> {name}");
+            assert_eq!(stored(&alias), name, "{alias}");
+        }
+        for (form, candidates) in a.ambiguous {
+            assert!(candidates.iter().all(|c| find(c).is_some()), "{form}");
+        }
+    }
+
+    #[test]
+    fn korea_is_refused_with_its_two_candidates_and_an_organization_is_kept_with_a_warning() {
+        let err = spelling("Korea").expect_err("ambiguous");
+        assert!(err.contains("\"Republic of Korea\""), "{err}");
+        assert!(
+            err.contains("\"Democratic People's Republic of Korea\""),
+            "{err}"
+        );
+        let rotary = spelling("Rotary International").expect("kept");
+        assert_eq!(rotary.name, "Rotary International");
+        assert!(
+            rotary
+                .warning
+                .is_some_and(|w| w.contains("not in the reference data"))
+        );
+        assert_eq!(stored("Congo"), "Congo");
+    }
+
+    #[test]
+    fn the_eu_and_the_observer_states_take_their_category_from_the_reference_data() {
+        assert_eq!(default_category("EU"), Category::Reio);
+        assert_eq!(default_category("Vatican"), Category::ObserverState);
+        assert_eq!(default_category("Palestine"), Category::ObserverState);
+        assert_eq!(default_category("Kenya"), Category::StateParty);
+        assert_eq!(
+            default_category("Rotary International"),
+            Category::StateParty
+        );
+    }
+
+    #[test]
+    fn the_add_form_proposes_the_resolved_name_of_a_short_form_first() {
+        let first = |t: &str| suggest(t, 5).first().map(|d| d.name.clone());
+        assert_eq!(
+            first("UK").as_deref(),
+            Some("United Kingdom of Great Britain and Northern Ireland")
+        );
+        assert_eq!(first("Vietnam").as_deref(), Some("Viet Nam"));
+        assert_eq!(first("Czech Rep").as_deref(), Some("Czechia"));
+        assert_eq!(first("USA").as_deref(), Some("United States of America"));
     }
 }

@@ -201,7 +201,7 @@ pub enum ReportFormat {
 
 /// The report of a session in `format`: its text, or one HTML page (`podium report`).
 pub fn render(s: &Session, format: ReportFormat, now: Time) -> String {
-    let report = Report::compute(s, now);
+    let report = Report::compute(s, s.in_zone(now));
     match format {
         ReportFormat::Text => report.to_string(),
         ReportFormat::Html => html::page(&report, &crate::records::zone_words(s)),

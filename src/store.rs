@@ -150,6 +150,9 @@ fn upgrade(mut s: Session) -> Session {
         s.time_zone = crate::clock::machine_zone();
     }
     s.version = VERSION;
+    // Every time shown is in the list's zone (SPEC section 10): a file written by hand or by an
+    // older podium may carry other offsets; the instants stay, the offsets become the zone's.
+    s.normalise_times();
     s
 }
 

@@ -118,6 +118,9 @@ fn new_session(dir: &Path, round: u64) -> PathBuf {
     let out = Command::new(BIN)
         .arg("new")
         .arg(&file)
+        // The list's zone is the offset of the times the model uses, so that the log's words
+        // (which give times in the list's zone) are the same on both sides.
+        .args(["--time-zone", "Europe/Vienna"])
         .env("PODIUM_NOW", at(0).to_rfc3339())
         .output()
         .unwrap();

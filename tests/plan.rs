@@ -147,6 +147,8 @@ fn list_json_gives_the_projected_start_of_each_waiting_entry() {
         let out = Command::cargo_bin("podium")
             .expect("binary")
             .env("PODIUM_NOW", "2022-10-17T09:00:00+02:00")
+            // A list in Vienna: its times carry Vienna's offset.
+            .env("TZ", "Europe/Vienna")
             .env("HOME", dir.path())
             .args(args)
             .output()

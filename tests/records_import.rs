@@ -183,7 +183,7 @@ fn a_bad_row_117_refuses_the_whole_file_and_names_the_row_and_the_column() {
         (
             "10 September,Delegation 117,Speaker,delegate,,,,",
             "requested_at",
-            "RFC 3339",
+            "5 Sep 09:12",
         ),
         // R1: after the deadline, and a spreadsheet carries no override.
         (

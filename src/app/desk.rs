@@ -56,6 +56,8 @@ pub fn change(
 ) -> Result<Done, AppError> {
     let (writer, mut session) = open_for_writing(file, what)?;
     let done = apply(&mut session)?;
+    // Every time in the file with the list's offset, whatever clock or command gave it.
+    session.normalise_times();
     // Every save is a checkpoint of the running timer (SPEC section 5).
     if let Some(speech) = session.speech.as_mut() {
         speech.checkpoint(now);

@@ -2,28 +2,29 @@
 //! take them and show them.
 
 use super::AppError;
+use crate::domain::when::Reading;
 use crate::domain::{self, AbsentPolicy, Session, Setting, SettingKey, Time, Words};
-use crate::present::rfc3339;
 
-/// Parses `podium set KEY VALUE`: the key by its name, then its value.
-pub fn parse_setting(key: &str, value: &str) -> Result<Setting, AppError> {
+/// Parses `podium set KEY VALUE`: the key by its name, then its value (times read as `reading`
+/// reads them, in the list's zone).
+pub fn parse_setting(key: &str, value: &str, reading: &Reading) -> Result<Setting, AppError> {
     let named = SettingKey::parse_word(key).ok_or_else(|| {
         AppError::Input(format!(
-            "there is no setting \"{}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order and absent",
+            "there is no setting \"{}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order, absent, title and time-zone",
             key.trim().to_lowercase()
         ))
     })?;
-    setting_of(named, value)
+    setting_of(named, value, reading)
 }
 
 /// A setting's value, read from the words `podium set` takes.
-pub fn setting_of(key: SettingKey, value: &str) -> Result<Setting, AppError> {
+pub fn setting_of(key: SettingKey, value: &str, reading: &Reading) -> Result<Setting, AppError> {
     let none = value.trim().eq_ignore_ascii_case("none");
     let time = || -> Result<Option<Time>, AppError> {
         if none {
             Ok(None)
         } else {
-            Ok(Some(domain::parse_time(value)?))
+            Ok(Some(reading.time(value)?))
         }
     };
     let on_off = || -> Result<bool, AppError> {
@@ -48,7 +49,7 @@ pub fn setting_of(key: SettingKey, value: &str) -> Result<Setting, AppError> {
             value
                 .split(',')
                 .filter(|s| !s.trim().is_empty())
-                .map(domain::parse_slot)
+                .map(|s| reading.slot(s))
                 .collect::<Result<Vec<_>, _>>()?
         }),
         SettingKey::ObserversLast => Setting::ObserversLast(on_off()?),
@@ -60,13 +61,17 @@ pub fn setting_of(key: SettingKey, value: &str) -> Result<Setting, AppError> {
                 ))
             })?)
         }
+        SettingKey::Title => Setting::Title(value.to_string()),
+        SettingKey::TimeZone => Setting::TimeZone(value.to_string()),
     })
 }
 
 /// The value of a setting as `podium set` would take it back.
 pub fn setting_value(s: &Session, key: SettingKey) -> String {
     let st = &s.settings;
-    let time = |t: Option<Time>| t.map(rfc3339).unwrap_or_else(|| "none".into());
+    // In the list's zone and in a form the officer types back (SPEC section 10).
+    let local = |t: Time| s.local(t).format("%Y-%m-%d %H:%M").to_string();
+    let time = |t: Option<Time>| t.map(local).unwrap_or_else(|| "none".into());
     let on_off = |b: bool| if b { "on" } else { "off" }.to_string();
     match key {
         SettingKey::Limit => domain::fmt_seconds(st.limit_seconds),
@@ -81,13 +86,22 @@ pub fn setting_value(s: &Session, key: SettingKey) -> String {
             } else {
                 st.slots
                     .iter()
-                    .map(|s| format!("{}/{}", rfc3339(s.start), rfc3339(s.end)))
+                    // A day and two hours, in the list's zone: the rows the officer reads.
+                    .map(|slot| {
+                        format!(
+                            "{}-{}",
+                            local(slot.start),
+                            s.local(slot.end).format("%H:%M")
+                        )
+                    })
                     .collect::<Vec<_>>()
-                    .join(",")
+                    .join(", ")
             }
         }
         SettingKey::ObserversLast => on_off(st.observers_last),
         SettingKey::ProtocolOrder => on_off(st.protocol_order),
         SettingKey::Absent => st.absent.word().to_string(),
+        SettingKey::Title => s.title.clone(),
+        SettingKey::TimeZone => s.time_zone.clone(),
     }
 }

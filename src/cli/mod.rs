@@ -149,17 +149,41 @@ pub enum Command {
         /// The session file.
         file: PathBuf,
     },
+    /// Corrects the spelling of an entry's speaker or delegation; the entry keeps its place.
+    Rename {
+        /// The session file.
+        file: PathBuf,
+        /// The entry: its id, or its delegation's name.
+        entry: String,
+        /// The speaker's name as it should be spelt.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// The delegation as it should be spelt (resolved against the reference data).
+        #[arg(long, value_name = "D")]
+        delegation: Option<String>,
+    },
+    /// A withdrawn entry waits again, at its own queued_at.
+    Reinstate {
+        /// The session file.
+        file: PathBuf,
+        /// The withdrawn entry: its id, or its delegation's name.
+        entry: String,
+        /// The time of the notice (default: now).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
     /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-    /// observers-last, protocol-order, absent.
+    /// observers-last, protocol-order, absent, title, time-zone.
     Set {
         /// The session file.
         file: PathBuf,
         /// The setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-        /// observers-last, protocol-order or absent.
+        /// observers-last, protocol-order, absent, title or time-zone.
         key: String,
         /// Its value: DUR for the limits and changeover (e.g. 3m); TIME or none for opens,
         /// closes and video-deadline; TIME/TIME,TIME/TIME or none for slots; on or off for
-        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent.
+        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent; TEXT
+        /// for title; an IANA name for time-zone (e.g. Europe/Vienna).
         value: String,
     },
     /// The speaker is not in the room when called: the absent setting applies.
@@ -270,6 +294,9 @@ pub struct NewArgs {
     /// 2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00.
     #[arg(long = "slot", value_name = "TIME/TIME")]
     pub slots: Vec<String>,
+    /// The list's time zone, an IANA name such as Europe/Vienna (default: the machine's).
+    #[arg(long = "time-zone", value_name = "TZ")]
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -395,11 +422,41 @@ pub fn now() -> Time {
     crate::clock::now()
 }
 
-fn time_opt(t: &Option<String>) -> Result<Option<Time>, CliError> {
+/// A TIME of the command line, read in the list's zone (SPEC section 10).
+fn time_in(s: &Session, t: &Option<String>, now: Time) -> Result<Option<Time>, RuleError> {
     t.as_deref()
-        .map(domain::parse_time)
+        .map(|t| s.reading(now).time(t))
         .transpose()
-        .map_err(CliError::Input)
+        .map_err(RuleError::BadValue)
+}
+
+/// ENTRY: an id, or a delegation's name as typed or in a short form the reference data knows
+/// ("UK" names the entry of the United Kingdom of Great Britain and Northern Ireland).
+fn entry_of(s: &Session, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
+    match s.resolve(text, accepts) {
+        Err(RuleError::NoSuchEntry(e)) => match crate::delegations::resolve(text) {
+            domain::names::Resolved::Known { name, .. } => s.resolve(&name, accepts),
+            _ => Err(RuleError::NoSuchEntry(e)),
+        },
+        other => other,
+    }
+}
+
+/// A delegation as typed, resolved against the reference data: the name to store, what to say
+/// on stdout ("\"UK\" is written ..."), and a warning for a name the data lacks.
+fn delegation_spelling(typed: &str) -> Result<crate::delegations::Spelling, RuleError> {
+    crate::delegations::spelling(typed).map_err(RuleError::BadValue)
+}
+
+/// Puts what the name resolution said before what the change did.
+fn noted(mut done: Done, spelling: &crate::delegations::Spelling) -> Done {
+    if let Some(note) = &spelling.note {
+        done.message = format!("{note}\n{}", done.message);
+    }
+    if let Some(w) = &spelling.warning {
+        done.warnings.insert(0, w.clone());
+    }
+    done
 }
 
 fn duration(t: &Option<String>, default: i64) -> Result<i64, CliError> {
@@ -438,56 +495,84 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::Completions { shell } => manual::completions(shell),
         Command::Man => manual::man(),
         Command::New(a) => new(a, now),
-        Command::Add(a) => {
+        Command::Add(a) => change(&a.file, "podium add", now, |s| {
+            let now = s.in_zone(now);
+            let spelling = delegation_spelling(&a.delegation)?;
             let ins = Inscription {
-                delegation: a.delegation,
+                delegation: spelling.name.clone(),
                 speaker: a.speaker,
                 level: a.level,
                 chair_of: a.chair_of,
-                category: a.category.unwrap_or(Category::StateParty),
+                category: a
+                    .category
+                    .or(spelling.category)
+                    .unwrap_or(Category::StateParty),
                 mode: a.mode.unwrap_or_default(),
-                requested_at: time_opt(&a.at)?,
+                requested_at: time_in(s, &a.at, now)?,
                 late: a.late,
                 no_post: a.no_post,
             };
-            change(&a.file, "podium add", now, |s| s.add(ins, now))
-        }
+            Ok(noted(s.add(ins, now)?, &spelling))
+        }),
+        Command::Rename {
+            file,
+            entry,
+            speaker,
+            delegation,
+        } => change(&file, "podium rename", now, |s| {
+            let now = s.in_zone(now);
+            let id = entry_of(s, &entry, Accepts::Any)?;
+            let spelling = delegation.as_deref().map(delegation_spelling).transpose()?;
+            let done = s.rename(
+                id,
+                speaker.as_deref(),
+                spelling.as_ref().map(|sp| sp.name.as_str()),
+                now,
+            )?;
+            Ok(match &spelling {
+                Some(sp) => noted(done, sp),
+                None => done,
+            })
+        }),
+        Command::Reinstate { file, entry, at } => change(&file, "podium reinstate", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Withdrawn)?;
+            s.reinstate(id, at, now)
+        }),
         Command::Replace {
             file,
             entry,
             speaker,
             level,
             at,
-        } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium replace", now, |s| {
-                let id = s.resolve(&entry, Accepts::Waiting)?;
-                s.replace(id, &speaker, level, at, now)
-            })
-        }
+        } => change(&file, "podium replace", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Waiting)?;
+            s.replace(id, &speaker, level, at, now)
+        }),
         Command::Swap {
             file,
             entry,
             other,
             at,
-        } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium swap", now, |s| {
-                let a = s.resolve(&entry, Accepts::Waiting)?;
-                let b = s.resolve(&other, Accepts::Waiting)?;
-                s.swap(a, b, at, now)
-            })
-        }
-        Command::Withdraw { file, entry, at } => {
-            let at = time_opt(&at)?;
-            change(&file, "podium withdraw", now, |s| {
-                let id = s.resolve(&entry, Accepts::Waiting)?;
-                s.withdraw(id, at, now)
-            })
-        }
+        } => change(&file, "podium swap", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let a = entry_of(s, &entry, Accepts::Waiting)?;
+            let b = entry_of(s, &other, Accepts::Waiting)?;
+            s.swap(a, b, at, now)
+        }),
+        Command::Withdraw { file, entry, at } => change(&file, "podium withdraw", now, |s| {
+            let now = s.in_zone(now);
+            let at = time_in(s, &at, now)?;
+            let id = entry_of(s, &entry, Accepts::Waiting)?;
+            s.withdraw(id, at, now)
+        }),
         Command::Next { file } => change(&file, "podium next", now, |s| s.next(now)),
         Command::Absent { file, entry } => change(&file, "podium absent", now, |s| {
-            let id = s.resolve(&entry, Accepts::WaitingOrCurrent)?;
+            let id = entry_of(s, &entry, Accepts::WaitingOrCurrent)?;
             s.absent(id, now)
         }),
         Command::Mark(m) => {
@@ -511,7 +596,7 @@ fn execute(command: Command) -> Result<(), CliError> {
                 ));
             }
             change(&m.file, "podium mark", now, |s| {
-                let id = s.resolve(&m.entry, Accepts::AnyButWithdrawn)?;
+                let id = entry_of(s, &m.entry, Accepts::AnyButWithdrawn)?;
                 // Every mark made is reported, one line each, with all their warnings.
                 let mut done = Done::default();
                 for mark in marks {
@@ -526,10 +611,12 @@ fn execute(command: Command) -> Result<(), CliError> {
                 Ok(done)
             })
         }
-        Command::Set { file, key, value } => {
-            let setting = app::setting::parse_setting(&key, &value)?;
-            change(&file, "podium set", now, |s| s.set(setting, now))
-        }
+        Command::Set { file, key, value } => change(&file, "podium set", now, |s| {
+            let now = s.in_zone(now);
+            let setting = app::setting::parse_setting(&key, &value, &s.reading(now))
+                .map_err(|e| RuleError::BadValue(e.to_string()))?;
+            s.set(setting, now)
+        }),
         Command::List { file, json } => {
             let s = app::read(&file)?;
             if json {
@@ -540,6 +627,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Status { file, json } => {
             let s = app::read(&file)?;
+            let now = s.in_zone(now);
             if json {
                 emit(&(status_json(&s, now) + "\n"))
             } else {
@@ -556,6 +644,8 @@ fn execute(command: Command) -> Result<(), CliError> {
                 refuse_session_paths(&file, out)?;
             }
             let s = app::read(&file)?;
+            // Every time shown in the list's zone (SPEC section 10), the time of the export too.
+            let now = s.in_zone(now);
             let bytes = crate::records::export::render(&s, format, now, all)?;
             deliver(&bytes, output.as_deref(), |out| {
                 format!(
@@ -628,18 +718,36 @@ fn execute(command: Command) -> Result<(), CliError> {
 }
 
 fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
+    // `new` has no list yet: its times are read in --time-zone, else the machine's zone.
+    let zone_name = match &a.time_zone {
+        Some(name) => name.clone(),
+        None => crate::clock::machine_zone(),
+    };
+    let zone = domain::zone::parse_zone(&zone_name).ok_or_else(|| {
+        CliError::Input(format!(
+            "\"{}\" is not a time zone podium knows: give an IANA name such as Europe/Vienna, America/New_York or UTC",
+            zone_name.trim()
+        ))
+    })?;
+    let now = domain::when::in_zone(now, zone);
+    let read = |t: &Option<String>, opens: Option<Time>| -> Result<Option<Time>, CliError> {
+        let reading = domain::when::Reading::for_list(zone, opens, now);
+        Ok(t.as_deref().map(|t| reading.time(t)).transpose()?)
+    };
+    let opens = read(&a.opens, None)?;
     let mut settings = Settings {
         limit_seconds: duration(&a.limit, 180)?,
         chair_limit_seconds: duration(&a.chair_limit, 300)?,
-        opens: time_opt(&a.opens)?,
-        closes: time_opt(&a.closes)?,
+        opens,
+        closes: read(&a.closes, opens)?,
         ..Settings::default()
     };
     Settings::check_window(settings.opens, settings.closes)?;
+    let reading = domain::when::Reading::for_list(zone, opens, now);
     let slots = a
         .slots
         .iter()
-        .map(|s| domain::parse_slot(s))
+        .map(|s| reading.slot(s))
         .collect::<Result<Vec<_>, _>>()?;
     settings.slots = domain::list::check_slots(slots)?;
     if a.file.exists() {
@@ -659,7 +767,8 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
     let mut session = Session::new(&title, settings, now);
-    session.time_zone = crate::clock::machine_zone();
+    session.time_zone = zone.name().to_string();
+    session.normalise_times();
     app::create(&a.file, "podium new", &session)?;
     say(&format!("created {} \"{title}\"", a.file.display()));
     Ok(())
@@ -727,16 +836,18 @@ fn status_line(s: &Session, now: Time) -> String {
 /// The readable table of `podium list`.
 pub fn list_table(s: &Session, now: Time) -> String {
     use std::fmt::Write;
+    let now = s.in_zone(now);
     let queue = s.queue();
     let plan = Plan::compute(s, &queue, now);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({} waiting, {} spoken; the list {})",
+        "{} ({} waiting, {} spoken; the list {}; times in {})",
         s.title,
         queue.len(),
         s.count(Status::Spoken),
-        s.window_words()
+        s.window_words(),
+        s.time_zone
     );
     let _ = writeln!(
         out,
@@ -754,7 +865,7 @@ pub fn list_table(s: &Session, now: Time) -> String {
             e.level.word(),
             e.mode.word(),
             fmt_seconds(e.limit_seconds),
-            e.requested_at.format("%Y-%m-%d %H:%M"),
+            s.local(e.requested_at).format("%Y-%m-%d %H:%M"),
             note
         );
     };
@@ -784,7 +895,7 @@ pub fn list_table(s: &Session, now: Time) -> String {
             heading = Some(h);
         }
         let note = match plan.starts.get(i).copied().flatten() {
-            Some(t) => format!("waiting, starts ~{}", t.format("%H:%M")),
+            Some(t) => format!("waiting, starts ~{}", s.local(t).format("%H:%M")),
             None if !s.settings.slots.is_empty() => "waiting, past the last slot".into(),
             None => "waiting".into(),
         };
@@ -794,7 +905,7 @@ pub fn list_table(s: &Session, now: Time) -> String {
         let _ = writeln!(
             out,
             "Expected to end at {}{}",
-            end.format("%Y-%m-%d %H:%M"),
+            s.local(end).format("%Y-%m-%d %H:%M"),
             if plan.not_reached > 0 {
                 format!("; {} will not be reached in the slots", plan.not_reached)
             } else {

@@ -5,6 +5,7 @@
 
 use super::kind::{ListKind, Role};
 use super::level::{Category, Group, Level, Mode};
+use super::names::name_key;
 use super::timer::{Speech, remaining_seconds};
 use super::{Time, fmt_day, fmt_time};
 use serde::{Deserialize, Serialize};
@@ -280,6 +281,10 @@ pub enum Change {
     Redone,
     Recovered,
     Imported,
+    /// A spelling corrected (`rename`): the entry keeps its place.
+    Renamed,
+    /// A withdrawn entry waits again at its own `queued_at` (`reinstate`).
+    Reinstated,
 }
 
 /// One line of the change log: what, when, and the reason where one was given.
@@ -455,6 +460,10 @@ pub enum Accepts {
     WaitingOrCurrent,
     /// Any entry not withdrawn (`mark`).
     AnyButWithdrawn,
+    /// Any entry at all (`rename`: a spelling is corrected in the record of a heard one too).
+    Any,
+    /// Withdrawn entries only (`reinstate`).
+    Withdrawn,
 }
 
 /// The whole state of one list, as the file holds it.
@@ -653,23 +662,26 @@ impl Session {
         {
             return Ok(id);
         }
-        let wanted = t.to_lowercase();
+        // Any case, accents and punctuation ignored, as names are matched (SPEC section 10).
+        let wanted = name_key(t);
         let ok = |e: &Entry| match accepts {
             Accepts::Waiting => e.status == Status::Waiting,
             Accepts::WaitingOrCurrent => matches!(e.status, Status::Waiting | Status::Current),
             Accepts::AnyButWithdrawn => e.status != Status::Withdrawn,
+            Accepts::Any => true,
+            Accepts::Withdrawn => e.status == Status::Withdrawn,
         };
         let named: Vec<&Entry> = self
             .entries
             .iter()
-            .filter(|e| e.delegation.to_lowercase() == wanted)
+            .filter(|e| name_key(&e.delegation) == wanted)
             .collect();
         let waiting: Vec<&Entry> = named
             .iter()
             .copied()
             .filter(|e| e.status == Status::Waiting)
             .collect();
-        let candidates: Vec<&Entry> = if waiting.is_empty() {
+        let candidates: Vec<&Entry> = if waiting.is_empty() || accepts == Accepts::Withdrawn {
             named.iter().copied().filter(|e| ok(e)).collect()
         } else {
             waiting
@@ -786,11 +798,13 @@ impl Session {
     pub fn add(&mut self, ins: Inscription, now: Time) -> Result<Done, RuleError> {
         let checked = self.check_inscription(ins, now)?;
         let key = dup_key(&checked);
-        if let Some(dup) = self
-            .entries
-            .iter()
-            .find(|e| blocking_key(e).as_ref() == Some(&key))
-        {
+        // The group first: it is cheap to compare, the name's key is computed only where the
+        // group matches.
+        if let Some(dup) = self.entries.iter().find(|e| {
+            e.chair_of == key.1
+                && e.status != Status::Withdrawn
+                && blocking_key(e).as_ref() == Some(&key)
+        }) {
             return Err(duplicate(dup));
         }
         let (id, warnings) = self.admit(checked, now);
@@ -950,8 +964,14 @@ impl Session {
         }
         if entry.mode == Mode::Video {
             warnings.push(
-                "R7: a video statement is introduced by a representative present in the hall, or by the President: record who with `mark --introducer`".to_string(),
+                "R7: a video statement is introduced by a representative present in the hall, or by the President: record who as the entry's introducer".to_string(),
             );
+        }
+        if at > now {
+            warnings.push(format!(
+                "the request time {} is later than now: accepted as typed in ahead",
+                fmt_time(at)
+            ));
         }
         let tier = entry.tier_words();
         let text = format!(
@@ -1378,6 +1398,177 @@ impl Session {
         Ok(Done::say(format!("#{id}: {what}"), Some(id)))
     }
 
+    /// Corrects the spelling of an entry's speaker or delegation (`rename`): the entry keeps its
+    /// place (`queued_at` and order untouched). A new delegation name (already resolved against
+    /// the reference data by the caller) is checked by the one-entry-per-delegation rule.
+    pub fn rename(
+        &mut self,
+        id: u64,
+        speaker: Option<&str>,
+        delegation: Option<&str>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        let e = self
+            .entry(id)
+            .ok_or_else(|| RuleError::NoSuchEntry(id.to_string()))?;
+        if speaker.is_none() && delegation.is_none() {
+            return Err(RuleError::BadValue(
+                "say what to correct: the speaker's name, the delegation, or both".into(),
+            ));
+        }
+        let mut changes = Vec::new();
+        let mut next = e.clone();
+        if let Some(name) = speaker {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(RuleError::Empty("speaker's name"));
+            }
+            one_line(name, "speaker's name")?;
+            if name != e.speaker {
+                changes.push(format!("speaker \"{}\" is now \"{name}\"", e.speaker));
+                next.speaker = name.to_string();
+            }
+        }
+        if let Some(name) = delegation {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(RuleError::Empty("delegation"));
+            }
+            one_line(name, "delegation")?;
+            if name != e.delegation {
+                changes.push(format!("delegation \"{}\" is now \"{name}\"", e.delegation));
+                next.delegation = name.to_string();
+            }
+        }
+        if changes.is_empty() {
+            return Ok(Done::say(
+                format!("#{id}: the spelling is already so; nothing changed"),
+                Some(id),
+            ));
+        }
+        if let Some(key) = blocking_key(&next)
+            && let Some(dup) = self
+                .entries
+                .iter()
+                .find(|o| o.id != id && blocking_key(o).as_ref() == Some(&key))
+        {
+            return Err(duplicate(dup));
+        }
+        let what = changes.join(", ");
+        let i = self.index_of(id);
+        self.entries[i].speaker = next.speaker;
+        self.entries[i].delegation = next.delegation;
+        let text = format!("spelling corrected: {what}; keeps its place");
+        self.record(now, Change::Renamed, Some(id), text);
+        Ok(Done::say(format!("#{id}: {what}"), Some(id)))
+    }
+
+    /// A withdrawn entry waits again, at its own `queued_at` and command order, so it takes back
+    /// the place it had. Refused while another entry of its delegation (with the same
+    /// `chair_of`) is on the list and not withdrawn: one entry per delegation.
+    pub fn reinstate(
+        &mut self,
+        id: u64,
+        notice: Option<Time>,
+        now: Time,
+    ) -> Result<Done, RuleError> {
+        let e = self
+            .entry(id)
+            .ok_or_else(|| RuleError::NoSuchEntry(id.to_string()))?;
+        if e.status != Status::Withdrawn {
+            return Err(RuleError::BadValue(format!(
+                "entry #{id} ({}) is {}, not withdrawn: only a withdrawn entry can be reinstated",
+                e.delegation,
+                e.status.word()
+            )));
+        }
+        let key = dup_key(e);
+        if let Some(dup) = self
+            .entries
+            .iter()
+            .find(|o| o.id != id && blocking_key(o).as_ref() == Some(&key))
+        {
+            return Err(RuleError::BadValue(format!(
+                "{} already has entry #{} on this list ({}); one entry per delegation: withdraw #{} first to reinstate #{id}",
+                dup.title(),
+                dup.id,
+                dup.status.word(),
+                dup.id
+            )));
+        }
+        let notice = notice.unwrap_or(now);
+        let i = self.index_of(id);
+        self.entries[i].status = Status::Waiting;
+        self.entries[i].closed_order = None;
+        let text = format!(
+            "{} reinstated, notified {}: waits again from {}",
+            self.entries[i].title(),
+            fmt_time(notice),
+            fmt_time(self.entries[i].queued_at)
+        );
+        let rec = self.record(now, Change::Reinstated, Some(id), text);
+        rec.notice_at = Some(notice);
+        let place = self.position(id).unwrap_or(0);
+        Ok(Done::say(
+            format!(
+                "#{id} reinstated, place {place} of {}",
+                self.count(Status::Waiting)
+            ),
+            Some(id),
+        ))
+    }
+
+    /// Writes every time of the list with its zone's offset (the same instants): what the file
+    /// and `list --json` show, and what every view prints (SPEC section 10).
+    pub fn normalise_times(&mut self) {
+        let zone = self.zone();
+        let z = |t: &mut Time| *t = super::when::in_zone(*t, zone);
+        let st = &mut self.settings;
+        for t in [
+            &mut st.opens,
+            &mut st.closes,
+            &mut st.video_deadline,
+            &mut st.high_level_deadline,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            z(t);
+        }
+        for slot in &mut st.slots {
+            z(&mut slot.start);
+            z(&mut slot.end);
+        }
+        for e in &mut self.entries {
+            z(&mut e.requested_at);
+            z(&mut e.queued_at);
+            for t in [&mut e.started_at, &mut e.ended_at].into_iter().flatten() {
+                z(t);
+            }
+        }
+        if let Some(sp) = self.speech.as_mut() {
+            z(&mut sp.started_at);
+            z(&mut sp.checkpoint_at);
+        }
+        for r in &mut self.log {
+            z(&mut r.at);
+            if let Some(t) = r.notice_at.as_mut() {
+                z(t);
+            }
+        }
+    }
+
+    /// `t` (a time of the clock) written with the list's offset.
+    pub fn in_zone(&self, t: Time) -> Time {
+        super::when::in_zone(t, self.zone())
+    }
+
+    /// How this list reads a typed time: in its zone, a date without a year in the year of its
+    /// `opens`, else of now.
+    pub fn reading(&self, now: Time) -> super::when::Reading {
+        super::when::Reading::for_list(self.zone(), self.settings.opens, now)
+    }
+
     /// A message to the speaker on the presenter views; empty clears it.
     pub fn set_message(&mut self, text: &str, now: Time) -> Done {
         let text = text.trim();
@@ -1461,6 +1652,28 @@ impl Session {
             Setting::Absent(p) => {
                 s.absent = p;
                 format!("absent {}", p.word())
+            }
+            Setting::Title(title) => {
+                let title = title.trim().to_string();
+                if title.is_empty() {
+                    return Err(RuleError::Empty("title"));
+                }
+                one_line(&title, "title")?;
+                let said = format!("title \"{title}\" (was \"{}\")", self.title);
+                self.title = title;
+                said
+            }
+            Setting::TimeZone(name) => {
+                let Some(zone) = super::zone::parse_zone(&name) else {
+                    return Err(RuleError::BadValue(format!(
+                        "\"{}\" is not a time zone podium knows: give an IANA name such as Europe/Vienna, America/New_York or UTC",
+                        name.trim()
+                    )));
+                };
+                let said = format!("time-zone {} (was {})", zone.name(), self.time_zone);
+                self.time_zone = zone.name().to_string();
+                self.normalise_times();
+                said
             }
         };
         let settings = &self.settings;
@@ -1647,6 +1860,10 @@ pub enum Setting {
     ObserversLast(bool),
     ProtocolOrder(bool),
     Absent(AbsentPolicy),
+    /// The list's title (SPEC section 3, `set title`).
+    Title(String),
+    /// The list's time zone, an IANA name (SPEC section 10); every time is then shown in it.
+    TimeZone(String),
 }
 
 /// Sorts the slots and refuses empty or overlapping ones.
@@ -1671,7 +1888,8 @@ pub fn check_slots(mut slots: Vec<Slot>) -> Result<Vec<Slot>, RuleError> {
 type DupKey = (String, Option<Group>);
 
 fn dup_key(e: &Entry) -> DupKey {
-    (e.delegation.to_lowercase(), e.chair_of)
+    // Names as they are matched: "Türkiye" and "turkiye" are one delegation.
+    (name_key(&e.delegation), e.chair_of)
 }
 
 /// The key an entry holds against new ones: none once withdrawn.

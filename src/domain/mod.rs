@@ -4,9 +4,11 @@ pub mod history;
 pub mod kind;
 pub mod level;
 pub mod list;
+pub mod names;
 pub mod plan;
 pub mod setting_key;
 pub mod timer;
+pub mod when;
 pub mod words;
 pub mod zone;
 
@@ -46,57 +48,10 @@ pub fn parse_time(text: &str) -> Result<Time, String> {
     })
 }
 
-/// Parses a duration: `180s`, `3m`, `5m30s`, `1h` or `2:30`, into seconds.
+/// Parses a duration: `180s`, `3m`, `5m30s`, `1h` or `2:30`, into seconds; a bare number is
+/// refused (is `2` two seconds or two minutes?).
 pub fn parse_duration(text: &str) -> Result<i64, String> {
-    let t = text.trim().to_lowercase();
-    let bad = || format!("\"{text}\" is not a duration: write e.g. 180s, 3m, 5m30s or 2:30");
-    if t.is_empty() {
-        return Err(bad());
-    }
-    if t.contains(':') {
-        let parts: Vec<&str> = t.split(':').collect();
-        let mut total: i64 = 0;
-        for (i, p) in parts.iter().enumerate() {
-            let n: i64 = p.parse().map_err(|_| bad())?;
-            if n < 0 || (i > 0 && n >= 60) || parts.len() > 3 {
-                return Err(bad());
-            }
-            total = total
-                .checked_mul(60)
-                .and_then(|v| v.checked_add(n))
-                .ok_or_else(bad)?;
-        }
-        return Ok(total);
-    }
-    if let Ok(n) = t.parse::<i64>() {
-        return if n >= 0 { Ok(n) } else { Err(bad()) };
-    }
-    let mut total: i64 = 0;
-    let mut number = String::new();
-    let mut seen_unit = false;
-    for c in t.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit = match c {
-            'h' => 3600,
-            'm' => 60,
-            's' => 1,
-            _ => return Err(bad()),
-        };
-        let n: i64 = number.parse().map_err(|_| bad())?;
-        total = n
-            .checked_mul(unit)
-            .and_then(|v| v.checked_add(total))
-            .ok_or_else(bad)?;
-        number.clear();
-        seen_unit = true;
-    }
-    if !number.is_empty() || !seen_unit {
-        return Err(bad());
-    }
-    Ok(total)
+    when::duration(text)
 }
 
 /// Parses `START/END`, e.g. `2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00`.

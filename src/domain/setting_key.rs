@@ -17,6 +17,8 @@ pub enum SettingKey {
     ObserversLast,
     ProtocolOrder,
     Absent,
+    Title,
+    TimeZone,
 }
 
 impl Words for SettingKey {
@@ -32,6 +34,8 @@ impl Words for SettingKey {
         SettingKey::ObserversLast,
         SettingKey::ProtocolOrder,
         SettingKey::Absent,
+        SettingKey::Title,
+        SettingKey::TimeZone,
     ];
     const WHAT: &'static str = "a setting";
     fn word(self) -> &'static str {
@@ -46,6 +50,8 @@ impl Words for SettingKey {
             SettingKey::ObserversLast => "observers-last",
             SettingKey::ProtocolOrder => "protocol-order",
             SettingKey::Absent => "absent",
+            SettingKey::Title => "title",
+            SettingKey::TimeZone => "time-zone",
         }
     }
 }

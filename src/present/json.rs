@@ -34,14 +34,17 @@ pub struct EntryJson<'a> {
 #[derive(Debug, Serialize)]
 struct ListJson<'a> {
     title: &'a str,
+    time_zone: &'a str,
     window: &'static str,
     entries: Vec<EntryJson<'a>>,
 }
 
 /// `list --json`: entries in display order, with places and projected starts.
 pub fn list_json(s: &Session, now: Time) -> String {
+    let now = s.in_zone(now);
     let doc = ListJson {
         title: &s.title,
+        time_zone: &s.time_zone,
         window: s.window_state(now),
         entries: entries_json(s, now),
     };
@@ -50,6 +53,7 @@ pub fn list_json(s: &Session, now: Time) -> String {
 
 /// The entries of `list --json`, in display order (the spreadsheet export writes the same).
 pub fn entries_json(s: &Session, now: Time) -> Vec<EntryJson<'_>> {
+    let now = s.in_zone(now);
     let queue = s.queue();
     let plan = Plan::compute(s, &queue, now);
     let mut places = std::collections::HashMap::with_capacity(queue.len());
@@ -82,15 +86,15 @@ pub fn entry_json<'a>(
         category: e.category.word(),
         mode: e.mode.word(),
         limit_seconds: e.limit_seconds,
-        requested_at: rfc3339(e.requested_at),
-        queued_at: rfc3339(e.queued_at),
+        requested_at: rfc3339(s.in_zone(e.requested_at)),
+        queued_at: rfc3339(s.in_zone(e.queued_at)),
         status: e.status.word(),
         spoken_seconds: if e.status == Status::Spoken {
             e.spoken_seconds
         } else {
             None
         },
-        projected_start: start.map(rfc3339),
+        projected_start: start.map(|t| rfc3339(s.in_zone(t))),
         statement_received: e.statement_received,
         no_post: e.no_post,
         introducer: e.introducer.as_deref(),

@@ -5,6 +5,7 @@
 //! session. One bad row refuses the whole file, and the message names the row and the column.
 
 use crate::app::{self, AppError};
+use crate::delegations;
 use crate::domain::{
     self, Category, Done, Group, Inscription, Level, Mode, RuleError, Session, Time, Words,
     fmt_time,
@@ -32,6 +33,13 @@ pub struct Row {
     /// The line of the file where the row starts (quoted cells may span lines).
     pub line: u64,
     pub inscription: Inscription,
+    /// A request time without an offset (`5 Sep 09:12`), read in the list's zone when the rows
+    /// meet the list (SPEC section 10); `None` where the cell was RFC 3339 or empty.
+    pub requested_text: Option<String>,
+    /// What the name resolution said: `"UK" is written ...` (stdout).
+    pub notes: Vec<String>,
+    /// A delegation the reference data lacks, kept as typed (a warning).
+    pub warnings: Vec<String>,
 }
 
 /// Why a file is refused: where (row and column, when there is one) and what is wrong.
@@ -170,11 +178,21 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, Refusal> {
             number,
             line,
             inscription: Inscription::new("", "", Level::Delegate),
+            requested_text: None,
+            notes: Vec::new(),
+            warnings: Vec::new(),
         };
         let bad = |column: &'static str, message: String| Refusal::at(&row, Some(column), message);
-        let requested_at = match cell("requested_at") {
+        let (requested_at, requested_text) = match cell("requested_at") {
+            "" => (None, None),
+            t => match domain::parse_time(t) {
+                Ok(at) => (Some(at), None),
+                Err(_) => (None, Some(t.to_string())),
+            },
+        };
+        let spelling = match cell("delegation") {
             "" => None,
-            t => Some(domain::parse_time(t).map_err(|m| bad("requested_at", m))?),
+            t => Some(delegations::spelling(t).map_err(|m| bad("delegation", m))?),
         };
         let level = match cell("level") {
             "" => {
@@ -195,7 +213,10 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, Refusal> {
             ),
         };
         let category = match cell("category") {
-            "" => Category::StateParty,
+            "" => spelling
+                .as_ref()
+                .and_then(|sp| sp.category)
+                .unwrap_or(Category::StateParty),
             t => Category::parse_or_list(t)
                 .map_err(|m| bad("category", format!("\"{t}\" is {m}")))?,
         };
@@ -204,8 +225,17 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, Refusal> {
             t => Mode::parse_or_list(t).map_err(|m| bad("mode", format!("\"{t}\" is {m}")))?,
         };
         let no_post = yes_no(cell("no_post")).map_err(|m| bad("no_post", m))?;
+        let (notes, warnings) = match &spelling {
+            Some(sp) => (
+                sp.note.iter().cloned().collect(),
+                sp.warning.iter().cloned().collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
         let inscription = Inscription {
-            delegation: cell("delegation").to_string(),
+            delegation: spelling
+                .map(|sp| sp.name)
+                .unwrap_or_else(|| cell("delegation").to_string()),
             speaker: cell("speaker").to_string(),
             level,
             chair_of,
@@ -216,7 +246,13 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, Refusal> {
             late: None,
             no_post,
         };
-        rows.push(Row { inscription, ..row });
+        rows.push(Row {
+            inscription,
+            requested_text,
+            notes,
+            warnings,
+            ..row
+        });
     }
     if rows.is_empty() {
         return Err(Refusal::file(
@@ -288,7 +324,20 @@ fn yes_no(text: &str) -> Result<bool, String> {
 /// and the refusal names the row and the column the rule is about.
 pub fn apply(s: &mut Session, rows: &[Row], label: &str, now: Time) -> Result<Vec<Done>, Refusal> {
     let first_id = s.next_id;
-    let batch = rows.iter().map(|r| r.inscription.clone()).collect();
+    // Times without an offset are read in the list's zone, now that the list is known.
+    let reading = s.reading(s.in_zone(now));
+    let mut batch = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut ins = r.inscription.clone();
+        if let Some(text) = &r.requested_text {
+            ins.requested_at = Some(
+                reading
+                    .time(text)
+                    .map_err(|m| Refusal::at(r, Some("requested_at"), m))?,
+            );
+        }
+        batch.push(ins);
+    }
     s.add_many(batch, label, now).map_err(|(i, e)| {
         let Some(row) = rows.get(i) else {
             return Refusal::file(e.to_string());
@@ -310,7 +359,7 @@ pub fn apply(s: &mut Session, rows: &[Row], label: &str, now: Time) -> Result<Ve
                 Some("requested_at"),
                 format!(
                     "R1: the list of speakers {window}; this request was made at {at}{}. A spreadsheet carries no override: correct the time if it reached the secretariat in time, or take the row out and add it with `podium add --late REASON`",
-                    if row.inscription.requested_at.is_none() {
+                    if row.inscription.requested_at.is_none() && row.requested_text.is_none() {
                         " (the cell is empty, so: now)"
                     } else {
                         ""
@@ -345,6 +394,12 @@ pub fn apply(s: &mut Session, rows: &[Row], label: &str, now: Time) -> Result<Ve
             other => (None, other.to_string()),
         };
         Refusal::at(row, column, message)
+    })
+    .map(|mut done| {
+        for (d, r) in done.iter_mut().zip(rows) {
+            d.warnings.splice(0..0, r.warnings.iter().cloned());
+        }
+        done
     })
 }
 
@@ -392,9 +447,17 @@ pub fn run(file: &Path, csv_path: &Path, dry_run: bool, now: Time) -> Result<Imp
             done.last().and_then(|d| d.entry),
         );
         let warnings = row_warnings(&rows, &done);
+        let notes: String = rows
+            .iter()
+            .flat_map(|r| {
+                r.notes
+                    .iter()
+                    .map(move |n| format!("row {}: {n}\n", r.number))
+            })
+            .collect();
         Ok(Done {
             message: format!(
-                "imported {} inscriptions from {name}{}; {} waiting",
+                "{notes}imported {} inscriptions from {name}{}; {} waiting",
                 done.len(),
                 match ids {
                     (Some(a), Some(b)) => format!(" as #{a} to #{b}"),

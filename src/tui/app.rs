@@ -2,6 +2,7 @@
 //! the effects (save, bell, quit, a new clock speed, a copy to write) and the loop performs them,
 //! so every change can be tested by sending messages.
 
+use super::card::Card;
 use super::form::{AddForm, ReplaceForm};
 use super::keymap::KeyMode;
 use super::msg::Msg;
@@ -49,6 +50,10 @@ pub const SETTING_KEYS: &[SettingKey] = <SettingKey as Words>::ALL;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFor {
     Find,
+    /// The time of the written notice of a withdrawal (SPEC section 4), then it acts.
+    WithdrawNotice(u64),
+    /// The time of the written notice of a swap: the proposing entry, the other.
+    SwapNotice(u64, u64),
     Message,
     Setting(usize),
     SaveCopy,
@@ -70,6 +75,8 @@ pub enum Popup {
     },
     Add(Box<AddForm>),
     Replace(ReplaceForm),
+    /// The selected entry's card (Enter).
+    Card(Box<Card>),
     Input {
         purpose: InputFor,
         text: String,
@@ -107,6 +114,18 @@ pub struct Model {
     // ----- caches, recomputed on every change and every minute, never per frame -----
     /// The queue, by id, in speaking order.
     pub queue: Vec<u64>,
+    /// The rows the queue's panel shows, by id: the queue, or with `v` every entry in display
+    /// order (heard, at the podium, the queue, withdrawn). `selected` indexes these.
+    pub rows: Vec<u64>,
+    /// Where the queue begins in `rows` (0 unless heard entries are shown).
+    pub queue_start: usize,
+    /// `v`: heard and withdrawn entries shown among the queue.
+    pub show_all: bool,
+    /// Find: the last text found and how many matches were passed over (`/` Enter: the next).
+    pub last_find: String,
+    pub find_skip: usize,
+    /// A setting's input has just opened with its value selected: typing replaces it.
+    pub input_fresh: bool,
     pub plan: Plan,
     /// Where the ministerial tier, the others and the observers begin.
     pub sections: Vec<Section>,
@@ -148,6 +167,12 @@ impl Model {
             history: History::default(),
             file: file.to_string(),
             queue: Vec::new(),
+            rows: Vec::new(),
+            queue_start: 0,
+            show_all: false,
+            last_find: String::new(),
+            find_skip: 0,
+            input_fresh: false,
             plan: Plan::default(),
             sections: Vec::new(),
             heard: Vec::new(),
@@ -184,6 +209,39 @@ impl Model {
         self.plan = Plan::compute(&self.session, &q, now);
         self.sections = sections(&self.session, &q);
         self.queue = q.iter().map(|e| e.id).collect();
+        if self.show_all {
+            let all = self.session.display_order();
+            let before: Vec<u64> = all
+                .iter()
+                .filter(|e| matches!(e.status, Status::Spoken | Status::Current))
+                .map(|e| e.id)
+                .collect();
+            let after: Vec<u64> = all
+                .iter()
+                .filter(|e| e.status == Status::Withdrawn)
+                .map(|e| e.id)
+                .collect();
+            self.queue_start = before.len();
+            let mut sections = Vec::new();
+            if !before.is_empty() {
+                sections.push((0, "heard and at the podium".to_string()));
+            }
+            sections.extend(
+                self.sections
+                    .iter()
+                    .map(|(i, w)| (i + before.len(), w.clone())),
+            );
+            if !after.is_empty() {
+                sections.push((before.len() + self.queue.len(), "withdrawn".to_string()));
+            }
+            self.sections = sections;
+            self.rows = before;
+            self.rows.extend(&self.queue);
+            self.rows.extend(after);
+        } else {
+            self.queue_start = 0;
+            self.rows = self.queue.clone();
+        }
         self.name_widths = q.iter().fold((0, 0), |(d, sp), e| {
             let late = if e.video_late(&self.session.settings) {
                 " (late video)".len()
@@ -207,7 +265,7 @@ impl Model {
         self.withdrawn = self.session.count(Status::Withdrawn);
         self.planned_minute = minute(now);
         if let Some(id) = selected_id
-            && let Some(i) = self.queue.iter().position(|q| *q == id)
+            && let Some(i) = self.rows.iter().position(|q| *q == id)
         {
             self.selected = i;
         }
@@ -215,7 +273,7 @@ impl Model {
     }
 
     fn clamp(&mut self) {
-        self.selected = self.selected.min(self.queue.len().saturating_sub(1));
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         self.why = self
             .selected_id()
             .map(|id| self.session.why(id))
@@ -223,11 +281,26 @@ impl Model {
     }
 
     pub fn selected_id(&self) -> Option<u64> {
-        self.queue.get(self.selected).copied()
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The selected entry if it waits (the commands of the queue act on those only).
+    pub fn selected_waiting(&self) -> Option<u64> {
+        self.selected_id().filter(|id| {
+            self.session
+                .entry(*id)
+                .is_some_and(|e| e.status == Status::Waiting)
+        })
+    }
+
+    /// The place in the queue (0-based) of the row `i` of the panel, if it waits.
+    pub fn place_of_row(&self, i: usize) -> Option<usize> {
+        i.checked_sub(self.queue_start)
+            .filter(|p| *p < self.queue.len())
     }
 
     fn select_id(&mut self, id: u64) {
-        if let Some(i) = self.queue.iter().position(|q| *q == id) {
+        if let Some(i) = self.rows.iter().position(|q| *q == id) {
             self.selected = i;
             self.clamp();
         }
@@ -237,7 +310,7 @@ impl Model {
     pub fn key_mode(&self) -> KeyMode {
         match &self.popup {
             Popup::Help { .. } => KeyMode::Help,
-            Popup::Add(_) | Popup::Replace(_) => KeyMode::Form,
+            Popup::Add(_) | Popup::Replace(_) | Popup::Card(_) => KeyMode::Form,
             Popup::Input { .. } => KeyMode::Input,
             Popup::Settings { .. } => KeyMode::Settings,
             Popup::Confirm(_) => KeyMode::Confirm,
@@ -250,14 +323,14 @@ impl Model {
 
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = StatusLine {
-            text: text.into(),
+            text: screen_words(&text.into()),
             error: false,
         };
     }
 
     pub fn fail(&mut self, text: impl Into<String>) {
         self.status = StatusLine {
-            text: text.into(),
+            text: screen_words(&text.into()),
             error: true,
         };
     }
@@ -318,7 +391,7 @@ impl Model {
     }
 
     fn move_by(&mut self, delta: isize) {
-        let n = self.queue.len();
+        let n = self.rows.len();
         if n == 0 {
             return;
         }
@@ -327,31 +400,46 @@ impl Model {
         self.clamp();
     }
 
-    /// Find: the first queue entry whose delegation contains what was typed (accents and case
-    /// ignored), from `start`, forwards or backwards.
-    fn find(&mut self, typed: &str, start: usize, forward: bool) -> bool {
+    /// Find (SPEC section 4): every entry, waiting, at the podium, heard or withdrawn, by
+    /// delegation or speaker, ignoring case and accents; names that begin with the text come
+    /// before names that only contain it. `skip` matches are passed over (`/` and Enter again go
+    /// to the next). An entry not in the panel shows the heard and withdrawn ones (`v`).
+    pub fn find(&mut self, typed: &str, skip: usize, now: Time) -> Option<u64> {
         let t = delegations::fold(typed);
-        if t.is_empty() || self.queue.is_empty() {
-            return false;
+        if t.is_empty() {
+            return None;
         }
-        let n = self.queue.len();
-        for k in 0..n {
-            let i = if forward {
-                (start + k) % n
+        let order: Vec<&crate::domain::Entry> = self.session.display_order();
+        let rank = |e: &crate::domain::Entry| {
+            let d = delegations::fold(&e.delegation);
+            let sp = delegations::fold(&e.speaker);
+            let word = |k: &str| k.split(' ').any(|w| w.starts_with(&t));
+            if d.starts_with(&t) || sp.starts_with(&t) {
+                Some(0)
+            } else if word(&d) || word(&sp) {
+                Some(1)
+            } else if d.contains(&t) || sp.contains(&t) {
+                Some(2)
             } else {
-                (start + n - k % n) % n
-            };
-            let hit = self
-                .session
-                .entry(self.queue[i])
-                .is_some_and(|e| delegations::fold(&e.delegation).contains(&t));
-            if hit {
-                self.selected = i;
-                self.clamp();
-                return true;
+                None
             }
+        };
+        let mut hits: Vec<(u8, usize, u64)> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| rank(e).map(|r| (r, i, e.id)))
+            .collect();
+        if hits.is_empty() {
+            return None;
         }
-        false
+        hits.sort_unstable();
+        let id = hits[skip % hits.len()].2;
+        if !self.rows.contains(&id) {
+            self.show_all = true;
+            self.refresh(now);
+        }
+        self.select_id(id);
+        Some(id)
     }
 }
 
@@ -503,6 +591,13 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
             }
             effects
         }
+        Popup::Card(mut card) => {
+            let effects = card_form(m, &mut card, msg, now);
+            if matches!(m.popup, Popup::Card(_)) {
+                m.popup = Popup::Card(card);
+            }
+            effects
+        }
         Popup::Replace(mut form) => {
             let effects = replace_form(m, &mut form, msg, now);
             if matches!(m.popup, Popup::Replace(_)) {
@@ -533,8 +628,38 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 };
                 Effects::none()
             }
+            // Space turns an on/off setting at once.
+            Msg::Char(' ') => {
+                let key = SETTING_KEYS[selected.min(SETTING_KEYS.len() - 1)];
+                let value = setting_value(&m.session, key);
+                let turned = match value.as_str() {
+                    "on" => "off",
+                    "off" => "on",
+                    _ => {
+                        m.popup = Popup::Settings {
+                            selected,
+                            error: Some(format!("{key} is not on/off: Enter changes it")),
+                        };
+                        return Effects::none();
+                    }
+                };
+                let reading = m.session.reading(now);
+                let result = setting_of(key, turned, &reading)
+                    .map_err(|e| e.to_string())
+                    .and_then(|setting| {
+                        m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
+                            .map_err(|e| e.to_string())
+                    });
+                m.popup = Popup::Settings {
+                    selected,
+                    error: result.as_ref().err().cloned(),
+                };
+                result.unwrap_or_else(|_| Effects::none())
+            }
             Msg::Submit => {
                 let key = SETTING_KEYS[selected.min(SETTING_KEYS.len() - 1)];
+                // The value opens selected: typing replaces it, arrows or Backspace edit it.
+                m.input_fresh = true;
                 m.popup = Popup::Input {
                     purpose: InputFor::Setting(selected),
                     text: setting_value(&m.session, key),
@@ -580,15 +705,34 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
         Msg::Presenter => m.presenter = !m.presenter,
         Msg::Help => m.popup = Popup::Help { scroll: 0 },
         Msg::Add => m.popup = Popup::Add(Box::default()),
-        Msg::Replace => match m.selected_id().and_then(|id| m.session.entry(id)) {
+        Msg::Card => match m.selected_id().and_then(|id| m.session.entry(id)) {
+            Some(e) => m.popup = Popup::Card(Box::new(Card::new(e))),
+            None => m.fail("the list is empty: a adds an inscription"),
+        },
+        Msg::ShowAll => {
+            m.show_all = !m.show_all;
+            m.refresh(now);
+            m.say(if m.show_all {
+                "heard and withdrawn entries shown among the queue (v hides them)"
+            } else {
+                "only the queue shown (v shows heard and withdrawn entries too)"
+            });
+        }
+        Msg::Replace => match m.selected_waiting().and_then(|id| m.session.entry(id)) {
             Some(e) => m.popup = Popup::Replace(ReplaceForm::new(e.id, e.level)),
             None => m.fail("nobody is waiting: select a waiting entry to replace its speaker"),
         },
-        Msg::Withdraw => match m.selected_id() {
-            Some(id) => m.popup = Popup::Confirm(Question::Withdraw(id)),
+        Msg::Withdraw => match m.selected_waiting() {
+            Some(id) => {
+                m.popup = Popup::Input {
+                    purpose: InputFor::WithdrawNotice(id),
+                    text: String::new(),
+                    error: None,
+                }
+            }
             None => m.fail("nobody is waiting: select a waiting entry to withdraw"),
         },
-        Msg::Swap => match (swapping, m.selected_id()) {
+        Msg::Swap => match (swapping, m.selected_waiting()) {
             (_, None) => m.fail("nobody is waiting: nothing to swap"),
             (None, Some(id)) => {
                 m.swap_mark = Some(id);
@@ -599,13 +743,17 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 ));
             }
             (Some(a), Some(b)) => {
-                let label = format!("swap {} and {}", m.title_of(a), m.title_of(b));
-                match m.change(&label, now, |s| s.swap(a, b, None, now)) {
-                    Ok(e) => {
-                        m.swap_mark = None;
-                        return e;
+                // The rules are checked before the notice is asked, so a refused swap says why
+                // at once; the mark stays, so the officer can pick another entry or Esc.
+                let mut trial = m.session.clone();
+                match trial.swap(a, b, None, now) {
+                    Ok(_) => {
+                        m.popup = Popup::Input {
+                            purpose: InputFor::SwapNotice(a, b),
+                            text: String::new(),
+                            error: None,
+                        }
                     }
-                    // Refused: the mark stays, so the officer can pick another entry or Esc.
                     Err(e) => m.fail(e.to_string()),
                 }
             }
@@ -640,6 +788,7 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
             }
         }
         Msg::Find => {
+            m.find_skip = 0;
             m.popup = Popup::Input {
                 purpose: InputFor::Find,
                 text: String::new(),
@@ -720,15 +869,56 @@ fn add_form(m: &mut Model, form: &mut AddForm, msg: Msg, now: Time) -> Effects {
         Msg::Char(c) => form.type_char(c),
         Msg::Backspace => form.backspace(),
         Msg::Submit => {
+            let spelling = delegations::spelling(&form.delegation.text).ok();
             if let Some(ins) = form.inscription(&m.session, now) {
                 let label = format!("add {}", ins.delegation);
-                match m.change(&label, now, |s| s.add(ins, now)) {
+                // What the name resolution said goes to the status line with the change.
+                let noted = |mut done: Done| {
+                    if let Some(sp) = &spelling {
+                        if let Some(n) = &sp.note {
+                            done.message = format!("{n}; {}", done.message);
+                        }
+                        done.warnings.extend(sp.warning.clone());
+                    }
+                    done
+                };
+                match m.change(&label, now, |s| s.add(ins, now).map(noted)) {
                     Ok(e) => {
                         m.popup = Popup::None;
                         return e;
                     }
                     Err(e) => form.refused(&e),
                 }
+            }
+        }
+        _ => {}
+    }
+    Effects::none()
+}
+
+fn card_form(m: &mut Model, card: &mut Card, msg: Msg, now: Time) -> Effects {
+    let withdrawn = m
+        .session
+        .entry(card.entry)
+        .is_some_and(|e| e.status == Status::Withdrawn);
+    match msg {
+        Msg::Close => {
+            m.popup = Popup::None;
+        }
+        Msg::FocusNext | Msg::Down => card.step(withdrawn, true),
+        Msg::FocusPrev | Msg::Up => card.step(withdrawn, false),
+        Msg::Left | Msg::Right => card.toggle(),
+        Msg::Char(c) => card.type_char(c),
+        Msg::Backspace => card.backspace(),
+        Msg::Submit => {
+            let label = format!("correct the card of {}", m.title_of(card.entry));
+            let c = card.clone();
+            match m.change(&label, now, |s| c.apply(s, now)) {
+                Ok(e) => {
+                    m.popup = Popup::None;
+                    return e;
+                }
+                Err(e) => card.error = Some(screen_words(&e.to_string())),
             }
         }
         _ => {}
@@ -749,7 +939,7 @@ fn replace_form(m: &mut Model, form: &mut ReplaceForm, msg: Msg, now: Time) -> E
         Msg::Char(c) => form.type_char(c),
         Msg::Backspace => form.backspace(),
         Msg::Submit => {
-            if let Some((speaker, level, at)) = form.values(now) {
+            if let Some((speaker, level, at)) = form.values(&m.session, now) {
                 let id = form.entry;
                 let label = format!("replace the speaker of {}", m.title_of(id));
                 match m.change(&label, now, |s| s.replace(id, &speaker, level, at, now)) {
@@ -784,9 +974,41 @@ fn input(
         }
     };
     let mut error = error;
+    // The first key in a freshly opened setting: a character replaces the selected value,
+    // Backspace clears it; anything else keeps it for editing.
+    if std::mem::take(&mut m.input_fresh) {
+        match msg {
+            Msg::Char(_) | Msg::Backspace => text.clear(),
+            Msg::Left | Msg::Right => {}
+            _ => {}
+        }
+        if msg == Msg::Backspace {
+            m.popup = Popup::Input {
+                purpose,
+                text,
+                error: None,
+            };
+            return Effects::none();
+        }
+    }
+    let notice = matches!(
+        purpose,
+        InputFor::WithdrawNotice(_) | InputFor::SwapNotice(..)
+    );
+    // A notice asked before a withdrawal or a swap is also its confirmation: y (no month
+    // begins with it) or Enter acts, n with nothing typed or Esc cancels.
+    let msg = match msg {
+        Msg::Char('y') | Msg::Char('Y') if notice && text.is_empty() => Msg::Submit,
+        Msg::Yes if notice => Msg::Submit,
+        Msg::No if notice => Msg::Close,
+        other => other,
+    };
     match msg {
         Msg::Close => {
             back(m);
+            if notice {
+                m.say("nothing changed");
+            }
             return Effects::none();
         }
         Msg::Char(c) => {
@@ -794,51 +1016,92 @@ fn input(
                 text.push(c);
             }
             error = None;
-            if purpose == InputFor::Find && !m.find(&text, m.selected, true) {
-                error = Some(format!("no delegation in the queue matches \"{text}\""));
+            if purpose == InputFor::Find {
+                m.find_skip = 0;
+                if m.find(&text, 0, now).is_none() {
+                    error = Some(format!("no delegation or speaker matches \"{text}\""));
+                }
             }
         }
         Msg::Backspace => {
             text.pop();
             error = None;
             if purpose == InputFor::Find {
-                m.find(&text, 0, true);
+                m.find_skip = 0;
+                m.find(&text, 0, now);
             }
         }
         Msg::Down | Msg::Up if purpose == InputFor::Find => {
-            let n = m.queue.len().max(1);
-            let (start, forward) = if msg == Msg::Down {
-                ((m.selected + 1) % n, true)
+            m.find_skip = if msg == Msg::Down {
+                m.find_skip.saturating_add(1)
             } else {
-                ((m.selected + n - 1) % n, false)
+                m.find_skip.saturating_sub(1)
             };
-            m.find(&text, start, forward);
+            m.find(&text, m.find_skip, now);
         }
         Msg::Submit => match purpose {
             InputFor::Find => {
                 m.popup = Popup::None;
-                match m.selected_id() {
-                    Some(id) if !text.is_empty() => {
-                        let place = m.selected + 1;
-                        m.say(format!("{}: place {place}", m.title_of(id)));
+                // `/` and Enter again: the next match of the last text.
+                let (typed, skip) = if text.trim().is_empty() {
+                    m.find_skip = m.find_skip.saturating_add(1);
+                    (m.last_find.clone(), m.find_skip)
+                } else {
+                    (text.clone(), m.find_skip)
+                };
+                match m.find(&typed, skip, now) {
+                    Some(id) => {
+                        m.last_find = typed;
+                        let where_ = match m.session.position(id) {
+                            Some(p) => format!("place {p}"),
+                            None => m
+                                .session
+                                .entry(id)
+                                .map(|e| e.status.word().to_string())
+                                .unwrap_or_default(),
+                        };
+                        m.say(format!(
+                            "{}: {where_} (/ and Enter: the next match)",
+                            m.title_of(id)
+                        ));
                     }
-                    _ => {}
-                }
-                if error.is_some() {
-                    // Not in the queue: perhaps heard, current or withdrawn.
-                    let t = delegations::fold(&text);
-                    let elsewhere = m
-                        .session
-                        .entries
-                        .iter()
-                        .find(|e| delegations::fold(&e.delegation).contains(&t))
-                        .map(|e| format!("#{} {} is {}", e.id, e.title(), e.status.word()));
-                    match elsewhere {
-                        Some(s) => m.say(s),
-                        None => m.fail(format!("\"{text}\" is not on this list")),
-                    }
+                    None if typed.trim().is_empty() => {}
+                    None => m.fail(format!("\"{typed}\" is not on this list")),
                 }
                 return Effects::none();
+            }
+            InputFor::WithdrawNotice(id) => {
+                let at = match super::form::parse_when(&text, &m.session, now) {
+                    Ok(at) => at,
+                    Err(e) => {
+                        m.popup = Popup::Input {
+                            purpose,
+                            text,
+                            error: Some(e),
+                        };
+                        return Effects::none();
+                    }
+                };
+                m.popup = Popup::None;
+                let label = format!("withdraw {}", m.title_of(id));
+                return m.act(&label, now, |s| s.withdraw(id, at, now));
+            }
+            InputFor::SwapNotice(a, b) => {
+                let at = match super::form::parse_when(&text, &m.session, now) {
+                    Ok(at) => at,
+                    Err(e) => {
+                        m.popup = Popup::Input {
+                            purpose,
+                            text,
+                            error: Some(e),
+                        };
+                        return Effects::none();
+                    }
+                };
+                m.popup = Popup::None;
+                let label = format!("swap {} and {}", m.title_of(a), m.title_of(b));
+                m.swap_mark = None;
+                return m.act(&label, now, |s| s.swap(a, b, at, now));
             }
             InputFor::Message => {
                 m.popup = Popup::None;
@@ -851,13 +1114,13 @@ fn input(
             }
             InputFor::Setting(i) => {
                 let key = SETTING_KEYS[i.min(SETTING_KEYS.len() - 1)];
-                let result =
-                    setting_of(key, &text)
-                        .map_err(|e| e.to_string())
-                        .and_then(|setting| {
-                            m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
-                                .map_err(|e| e.to_string())
-                        });
+                let reading = m.session.reading(now);
+                let result = setting_of(key, &text, &reading)
+                    .map_err(|e| e.to_string())
+                    .and_then(|setting| {
+                        m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
+                            .map_err(|e| e.to_string())
+                    });
                 match result {
                     Ok(e) => {
                         m.popup = Popup::Settings {
@@ -901,6 +1164,23 @@ impl Model {
             *scroll = (*scroll).min(max);
         }
     }
+}
+
+/// A message of the list's rules in the screen's words: the command line's flags become the
+/// fields of the forms (SPEC section 4: no `--flag` on the screen).
+pub fn screen_words(text: &str) -> String {
+    let mut out = text
+        .replace("with --late REASON", "as the late reason")
+        .replace("--late REASON", "the late reason")
+        .replace("with --at", "as the time")
+        .replace("use --chair-of", "choose on behalf of a group")
+        .replace("`podium list FILE` shows the ids", "the list shows the ids")
+        .replace("give its id as `podium list FILE` shows it", "select it");
+    // Any other flag: its word alone.
+    while let Some(i) = out.find(" --") {
+        out.replace_range(i + 1..i + 3, "");
+    }
+    out
 }
 
 /// HH:MM of a time, for the screen.

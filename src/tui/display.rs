@@ -135,7 +135,10 @@ pub fn run(path: &Path, serve: Option<&str>) -> i32 {
                 feed.publish(b);
                 published = std::time::Instant::now();
             }
-            let now = clock.now();
+            let now = match follower.session.as_ref() {
+                Some(s) => s.in_zone(clock.now()),
+                None => clock.now(),
+            };
             let key = shown(follower.session.as_ref(), now);
             if dirty || drawn != Some(key) {
                 terminal.draw(|f| {

@@ -2,8 +2,7 @@
 //! fields. A form only gathers and checks what was typed; the session's commands decide.
 
 use crate::delegations::{self, Delegation};
-use crate::domain::{self, Category, Group, Inscription, Level, Mode, RuleError, Session, Time};
-use chrono::{NaiveTime, TimeZone};
+use crate::domain::{Category, Group, Inscription, Level, Mode, RuleError, Session, Time};
 
 /// A line of text being typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -160,7 +159,7 @@ impl AddForm {
 
     /// The late reason is asked only when the request falls outside the window.
     pub fn asks_late_reason(&self, session: &Session, now: Time) -> bool {
-        match parse_when(&self.requested_at.text, now) {
+        match parse_when(&self.requested_at.text, session, now) {
             Ok(at) => session.window_state(at.unwrap_or(now)) != "open",
             Err(_) => false,
         }
@@ -303,7 +302,18 @@ impl AddForm {
             self.errors
                 .push((AddField::Speaker, "type the speaker's name".into()));
         }
-        let at = match parse_when(&self.requested_at.text, now) {
+        // The delegation as the UN writes it (SPEC section 10); a name naming several is
+        // refused beside the field, one the data lacks is kept as typed.
+        let spelling = match delegations::spelling(&self.delegation.text) {
+            Ok(sp) => Some(sp),
+            Err(e) => {
+                if !self.delegation.text.trim().is_empty() {
+                    self.errors.push((AddField::Delegation, e));
+                }
+                None
+            }
+        };
+        let at = match parse_when(&self.requested_at.text, session, now) {
             Ok(at) => at,
             Err(e) => {
                 self.errors.push((AddField::RequestedAt, e));
@@ -325,8 +335,11 @@ impl AddForm {
             self.focus = *f;
             return None;
         }
+        let delegation = spelling
+            .map(|sp| sp.name)
+            .unwrap_or_else(|| self.delegation.text.trim().to_string());
         Some(Inscription {
-            delegation: self.delegation.text.trim().to_string(),
+            delegation,
             speaker: self.speaker.text.trim().to_string(),
             level: self.level.value(),
             chair_of: self.on_behalf_of.value(),
@@ -347,7 +360,8 @@ impl AddForm {
             RuleError::OutsideWindow { .. } => AddField::LateReason,
             _ => AddField::Delegation,
         };
-        self.errors.push((field, e.to_string()));
+        self.errors
+            .push((field, super::app::screen_words(&e.to_string())));
         self.focus = field;
     }
 }
@@ -431,13 +445,17 @@ impl ReplaceForm {
     }
 
     /// (speaker, level, notice time) or the errors beside the fields.
-    pub fn values(&mut self, now: Time) -> Option<(String, Level, Option<Time>)> {
+    pub fn values(
+        &mut self,
+        session: &Session,
+        now: Time,
+    ) -> Option<(String, Level, Option<Time>)> {
         self.errors.clear();
         if self.speaker.text.trim().is_empty() {
             self.errors
                 .push((ReplaceField::Speaker, "type the new speaker's name".into()));
         }
-        let at = match parse_when(&self.notice_at.text, now) {
+        let at = match parse_when(&self.notice_at.text, session, now) {
             Ok(at) => at,
             Err(e) => {
                 self.errors.push((ReplaceField::NoticeAt, e));
@@ -456,53 +474,62 @@ impl ReplaceForm {
             RuleError::NoticeBeforeRequest { .. } => ReplaceField::NoticeAt,
             _ => ReplaceField::Speaker,
         };
-        self.errors.push((field, e.to_string()));
+        self.errors
+            .push((field, super::app::screen_words(&e.to_string())));
         self.focus = field;
     }
 }
 
-/// A time as the officer types it: empty for now, `HH:MM` or `HH:MM:SS` today (in the offset
-/// of now), or RFC 3339.
-pub fn parse_when(text: &str, now: Time) -> Result<Option<Time>, String> {
+/// A time as the officer types it: empty (or "now") for now, else one of the forms of SPEC
+/// section 10 in the list's zone (`09:12` today, `5 Sep 09:12`, `2022-09-05 09:12`, RFC 3339).
+pub fn parse_when(text: &str, session: &Session, now: Time) -> Result<Option<Time>, String> {
     let t = text.trim();
     if t.is_empty() || t.eq_ignore_ascii_case("now") {
         return Ok(None);
     }
-    for format in ["%H:%M", "%H:%M:%S"] {
-        if let Ok(clock) = NaiveTime::parse_from_str(t, format) {
-            let day = now.date_naive().and_time(clock);
-            return now
-                .offset()
-                .from_local_datetime(&day)
-                .single()
-                .map(Some)
-                .ok_or_else(|| format!("{t} does not exist today"));
-        }
+    session.reading(now).time(t).map(Some)
+}
+
+/// What the add form says under a delegation it cannot resolve (SPEC section 10).
+pub fn unresolved_note(typed: &str) -> Option<String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return None;
     }
-    domain::parse_time(t).map(Some).map_err(|_| {
-        format!("\"{t}\" is not a time: write HH:MM (today) or e.g. 2022-10-14T09:30:00+02:00")
-    })
+    match delegations::resolve(t) {
+        crate::domain::names::Resolved::Unknown => {
+            Some("not in the reference data: kept as typed".to_string())
+        }
+        crate::domain::names::Resolved::Several(c) => {
+            Some(format!("names {}: pick one", c.join(" or ")))
+        }
+        crate::domain::names::Resolved::Known { .. } => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain;
 
     fn t0() -> Time {
         domain::parse_time("2022-10-17T10:00:00+02:00").unwrap_or_default()
     }
 
     #[test]
-    fn times_typed_as_hh_mm_are_today_in_the_offset_of_now() {
-        assert_eq!(parse_when("", t0()), Ok(None));
+    fn times_typed_as_hh_mm_are_today_in_the_list_s_zone() {
+        let mut s = Session::new("t", Default::default(), t0());
+        s.time_zone = "Europe/Vienna".into();
+        assert_eq!(parse_when("", &s, t0()), Ok(None));
         assert_eq!(
-            parse_when("09:30", t0()),
+            parse_when("09:30", &s, t0()),
             Ok(Some(
                 domain::parse_time("2022-10-17T09:30:00+02:00").unwrap_or_default()
             ))
         );
-        assert!(parse_when("2022-10-14T09:30:00+02:00", t0()).is_ok());
-        assert!(parse_when("half past nine", t0()).is_err());
+        assert!(parse_when("2022-10-14T09:30:00+02:00", &s, t0()).is_ok());
+        assert!(parse_when("5 Sep 09:12", &s, t0()).is_ok());
+        assert!(parse_when("half past nine", &s, t0()).is_err());
     }
 
     #[test]

@@ -266,6 +266,22 @@ pub const BINDINGS: &[Binding] = &[
     b(Main, Char('?'), Msg::Help, "?", "all keys", "help"),
     b(
         Main,
+        Enter,
+        Msg::Card,
+        "Enter",
+        "the selected entry's card: every field and its log; correct, record, reinstate",
+        "card",
+    ),
+    b(
+        Main,
+        Char('v'),
+        Msg::ShowAll,
+        "v",
+        "show or hide the heard and withdrawn entries among the queue",
+        "",
+    ),
+    b(
+        Main,
         Char('q'),
         Msg::Quit,
         "q",
@@ -479,6 +495,14 @@ pub const BINDINGS: &[Binding] = &[
         "change",
     ),
     b(Settings, Esc, Msg::Close, "Esc", "close", "close"),
+    b(
+        Settings,
+        Char(' '),
+        Msg::Char(' '),
+        "Space",
+        "turn an on/off setting",
+        "on/off",
+    ),
     // ----- questions -----
     b(Confirm, Char('y'), Msg::Yes, "y", "yes", "yes"),
     b(Confirm, Char('Y'), Msg::Yes, "Y", "yes", ""),

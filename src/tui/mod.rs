@@ -6,6 +6,7 @@
 //! monotonic clock at draw time. Every change is saved before the next key is read.
 
 pub mod app;
+pub mod card;
 pub mod display;
 pub mod form;
 pub mod keymap;
@@ -188,6 +189,7 @@ fn open(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
+    let now = session.in_zone(now);
     let mut model = Model::new(session, &name, now);
     model.color = color_wanted();
     model.rehearsal = rehearsal.then(|| clock.speed());
@@ -206,6 +208,8 @@ fn open(
 /// Saves; a failure shows the NOT SAVED banner until a save succeeds (the change stays in
 /// memory and the next change tries again).
 fn save(model: &mut Model, writer: &Writer) {
+    // The clock's times in the list's offset, as every time in the file (SPEC section 10).
+    model.session.normalise_times();
     match writer.save(&model.session) {
         Ok(()) => model.not_saved = None,
         Err(e) => model.not_saved = Some(e.to_string()),
@@ -272,7 +276,8 @@ fn event_loop(
         if let Some(code) = signals.pending() {
             return Ok(code);
         }
-        let now = clock.now();
+        // The clock in the list's zone: every time shown is there (SPEC section 10).
+        let now = model.session.in_zone(clock.now());
         let key = shown(model, now);
         // Before every frame the model hears the time: the plan follows the minute, the bell
         // rings at zero.
@@ -291,7 +296,7 @@ fn event_loop(
             }
         }
         if dirty {
-            let now = clock.now();
+            let now = model.session.in_zone(clock.now());
             let completed = terminal.draw(|f| {
                 f.render_widget(&view::Screen::new(model, now), f.area());
             })?;
@@ -344,7 +349,7 @@ fn event_loop(
                     }
                     let rehearsing = model.rehearsal.is_some();
                     if let Some(msg) = keymap::lookup(model.key_mode(), &key, rehearsing) {
-                        let effects = app::update(model, msg, clock.now());
+                        let effects = app::update(model, msg, model.session.in_zone(clock.now()));
                         if perform(effects, model, writer, clock) {
                             return Ok(0);
                         }

@@ -31,6 +31,10 @@ pub enum Msg {
     Report,
     Help,
     Quit,
+    /// Enter: the selected entry's card.
+    Card,
+    /// `v`: show or hide the heard and withdrawn entries among the queue.
+    ShowAll,
     // rehearsal only
     Slower,
     Faster,

@@ -1,7 +1,7 @@
 //! The screen driven by messages: every change goes through the session's commands and asks
 //! the loop to save; refusals say why and change nothing.
 
-use super::app::{Effects, Model, Popup, Question, recover, update};
+use super::app::{Effects, InputFor, Model, Popup, Question, recover, update};
 use super::fixtures::*;
 use super::form::AddField;
 use super::keymap::KeyMode;
@@ -150,7 +150,9 @@ fn swap_at_the_same_level_exchanges_the_places() {
     select(&mut m, "Kenya");
     let kenya = m.selected_id().expect("Kenya");
     let kenya_place = m.selected;
-    assert!(update(&mut m, Msg::Swap, t0()).save);
+    // The second s asks the time of the written notice; Enter (empty: now) swaps.
+    assert!(!update(&mut m, Msg::Swap, t0()).save);
+    assert!(update(&mut m, Msg::Submit, t0()).save);
     assert_eq!(m.queue[egypt_place], kenya);
     assert_eq!(m.queue[kenya_place], egypt);
     assert_eq!(m.swap_mark, None);
@@ -259,7 +261,13 @@ fn withdraw_asks_first() {
     let mut m = model(twelve(), t0());
     let id = m.queue[0];
     update(&mut m, Msg::Withdraw, t0());
-    assert_eq!(m.popup, Popup::Confirm(Question::Withdraw(id)));
+    assert!(matches!(
+        m.popup,
+        Popup::Input {
+            purpose: InputFor::WithdrawNotice(x),
+            ..
+        } if x == id
+    ));
     assert!(!update(&mut m, Msg::No, t0()).save);
     assert_eq!(m.queue[0], id);
     update(&mut m, Msg::Withdraw, t0());
@@ -498,7 +506,120 @@ fn after_undo_the_why_panel_forgets_the_undone_replacement_and_swap() {
     update(&mut m, Msg::Swap, t0());
     select(&mut m, "Japan");
     update(&mut m, Msg::Swap, t0());
+    update(&mut m, Msg::Submit, t0());
     update(&mut m, Msg::Undo, t0());
     select(&mut m, "Italy");
     assert!(m.why.iter().all(|w| !w.contains("swapped")), "{:?}", m.why);
+}
+
+#[test]
+fn the_card_records_the_introducer_and_statement_received_and_corrects_a_spelling() {
+    let mut m = model(twelve(), t0());
+    select(&mut m, "Kenya");
+    let id = m.selected_id().expect("Kenya");
+    let place = m.session.position(id);
+    update(&mut m, Msg::Card, t0());
+    assert_eq!(m.key_mode(), KeyMode::Form);
+    for _ in 0..40 {
+        update(&mut m, Msg::Backspace, t0());
+    }
+    for c in "Mr. Juma Otieno".chars() {
+        update(&mut m, Msg::Char(c), t0());
+    }
+    update(&mut m, Msg::FocusNext, t0());
+    update(&mut m, Msg::FocusNext, t0());
+    for c in "H.E. the Ambassador".chars() {
+        update(&mut m, Msg::Char(c), t0());
+    }
+    update(&mut m, Msg::FocusNext, t0());
+    update(&mut m, Msg::Char(' '), t0());
+    assert!(update(&mut m, Msg::Submit, t0()).save);
+    let e = m.session.entry(id).expect("entry");
+    assert_eq!(e.speaker, "Mr. Juma Otieno");
+    assert_eq!(e.introducer.as_deref(), Some("H.E. the Ambassador"));
+    assert!(e.statement_received);
+    assert_eq!(
+        m.session.position(id),
+        place,
+        "a correction keeps the place"
+    );
+}
+
+#[test]
+fn v_shows_withdrawn_entries_and_the_card_reinstates_one_at_its_place() {
+    let mut m = model(twelve(), t0());
+    let id = m.queue[1];
+    update(&mut m, Msg::Down, t0());
+    update(&mut m, Msg::Withdraw, t0());
+    assert!(update(&mut m, Msg::Char('y'), t0()).save);
+    assert!(!m.rows.contains(&id));
+    update(&mut m, Msg::ShowAll, t0());
+    assert!(m.rows.contains(&id));
+    while m.selected_id() != Some(id) {
+        update(&mut m, Msg::Down, t0());
+    }
+    update(&mut m, Msg::Card, t0());
+    for _ in 0..5 {
+        update(&mut m, Msg::FocusNext, t0());
+    }
+    update(&mut m, Msg::Char(' '), t0());
+    assert!(update(&mut m, Msg::Submit, t0()).save);
+    assert_eq!(m.queue[1], id);
+}
+
+#[test]
+fn a_setting_opens_selected_so_typing_replaces_it_and_space_turns_an_on_off_one() {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Settings, t0());
+    // limit is the first setting: its value "3:00" is replaced by what is typed.
+    update(&mut m, Msg::Submit, t0());
+    type_text(&mut m, "4m", t0());
+    assert!(update(&mut m, Msg::Submit, t0()).save);
+    assert_eq!(m.session.settings.limit_seconds, 240);
+    // observers-last (the eighth) turns with Space.
+    let before = m.session.settings.observers_last;
+    send(&mut m, &[Msg::Down; 7], t0());
+    assert!(update(&mut m, Msg::Char(' '), t0()).save);
+    assert_eq!(m.session.settings.observers_last, !before);
+    // The title (the eleventh) is editable.
+    send(
+        &mut m,
+        &[Msg::Down, Msg::Down, Msg::Down, Msg::Submit],
+        t0(),
+    );
+    type_text(&mut m, "Item 1 (f)", t0());
+    assert!(update(&mut m, Msg::Submit, t0()).save);
+    assert_eq!(m.session.title, "Item 1 (f)");
+}
+
+#[test]
+fn find_puts_a_name_that_begins_with_the_text_before_one_that_contains_it() {
+    let mut s = twelve();
+    for d in ["INTERPOL", "Poland"] {
+        s.add(
+            crate::domain::Inscription::new(d, "S", Level::Delegate),
+            t0(),
+        )
+        .expect("added");
+    }
+    let mut m = model(s, t0());
+    update(&mut m, Msg::Find, t0());
+    type_text(&mut m, "pol", t0());
+    let poland = m.selected_id().and_then(|id| m.session.entry(id));
+    assert_eq!(poland.map(|e| e.delegation.as_str()), Some("Poland"));
+    update(&mut m, Msg::Submit, t0());
+    // / and Enter again: the next match.
+    update(&mut m, Msg::Find, t0());
+    update(&mut m, Msg::Submit, t0());
+    let next = m.selected_id().and_then(|id| m.session.entry(id));
+    assert_eq!(next.map(|e| e.delegation.as_str()), Some("INTERPOL"));
+}
+
+#[test]
+fn the_screen_s_messages_name_no_flag_of_the_command_line() {
+    use super::app::screen_words;
+    let duplicate = "Kenya already has entry #3 on this list; one entry per delegation (a statement on behalf of a regional group is a separate entry: use --chair-of). Withdraw #3 first to replace it";
+    assert!(!screen_words(duplicate).contains("--"));
+    let late = "R1: the list of speakers closes at 2022-10-17 12:00 +02:00; this request was made at 2022-10-18 09:00 +02:00. If it reached the secretariat in time, give its real time with --at; to accept it anyway, give the President's reason with --late REASON";
+    assert!(!screen_words(late).contains("--"), "{}", screen_words(late));
 }

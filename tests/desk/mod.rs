@@ -1,6 +1,7 @@
 //! A session file in a temporary folder and the real binary run on it, for the tests of the
 //! command line: `HOME` and the data folder inside the temporary folder, `NO_COLOR`, and the
-//! clock pinned at 10:00 on 17 October 2022 with `PODIUM_NOW`.
+//! clock pinned at 10:00 on 17 October 2022 with `PODIUM_NOW`, the machine's zone
+//! `Europe/Vienna` (`TZ`).
 #![allow(dead_code)]
 
 use assert_cmd::Command;
@@ -50,6 +51,8 @@ impl Desk {
         c.env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env("NO_COLOR", "1")
+            // The machine's zone of a desk in Vienna, where COP11 sat: `new` takes it.
+            .env("TZ", "Europe/Vienna")
             .env("PODIUM_NOW", "2022-10-17T10:00:00+02:00");
         let mut all: Vec<&str> = vec![args[0], self.path()];
         all.extend(&args[1..]);

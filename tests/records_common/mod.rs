@@ -152,6 +152,10 @@ impl Env {
             "Mgr. Rossi",
             "--level",
             "head-of-delegation",
+            // Counted with the parties, so that this meeting keeps its order: without it the
+            // reference data makes the Holy See an observer State, which speaks last.
+            "--category",
+            "state-party",
             "--at",
             "2022-09-11T10:00:00+02:00",
         ]);

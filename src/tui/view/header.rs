@@ -93,6 +93,12 @@ impl Widget for &Header<'_> {
             ]);
         }
         spans.extend([Span::styled(" │ ", t.dim()), Span::raw(counts)]);
+        // The list's time zone, where there is room: every time on the screen is in it.
+        let used: usize = spans.iter().map(|sp| sp.content.chars().count()).sum();
+        let zone = format!(" │ {}", s.time_zone);
+        if used + zone.chars().count() <= width {
+            spans.push(Span::styled(zone, t.dim()));
+        }
         let line = Line::from(spans);
         Paragraph::new(line).render(area, buf);
     }

@@ -2,7 +2,7 @@
 //! settings, the questions. Each is drawn last, over `Clear`, in a centred box.
 
 use super::theme::Theme;
-use crate::domain::Time;
+use crate::domain::{SettingKey, Time, Words};
 use crate::tui::app::{InputFor, Model, Popup, Question, SETTING_KEYS, setting_value};
 use crate::tui::form::{AddField, AddForm, ReplaceField, ReplaceForm};
 use ratatui::buffer::Buffer;
@@ -116,7 +116,7 @@ fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> 
             AddField::RequestedAt => text_value(
                 &f.requested_at.text,
                 focused,
-                "now  (or HH:MM today, or 2022-10-14T09:30:00+02:00)",
+                "now  (or 09:12 today, 5 Sep 09:12, 2022-09-05 09:12)",
                 t,
             ),
             AddField::LateReason => {
@@ -132,6 +132,16 @@ fn add_lines(m: &Model, f: &AddForm, now: Time, t: Theme) -> Vec<Line<'static>> 
                     Span::styled(format!(" {} ", d.name), style),
                 ]));
             }
+        }
+        if field == AddField::Delegation
+            && f.suggestions.is_empty()
+            && f.error(field).is_none()
+            && let Some(note) = crate::tui::form::unresolved_note(&f.delegation.text)
+        {
+            lines.push(Line::styled(
+                format!("{:width$}? {note}", "", width = LABEL + 2),
+                t.dim(),
+            ));
         }
         if let Some(e) = f.error(field) {
             lines.push(error_line(e, t));
@@ -183,6 +193,92 @@ fn replace_lines(m: &Model, f: &ReplaceForm, t: Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// "#3 Kenya (Ms. Ana Ruiz)".
+fn entry_words(m: &Model, id: u64) -> String {
+    m.session
+        .entry(id)
+        .map(|e| format!("#{} {} ({})", e.id, e.title(), e.speaker))
+        .unwrap_or_else(|| format!("#{id}"))
+}
+
+fn card_lines(m: &Model, c: &crate::tui::card::Card, t: Theme) -> Vec<Line<'static>> {
+    use crate::tui::card::{self, CardField};
+    let mut lines = Vec::new();
+    let Some(e) = m.session.entry(c.entry) else {
+        return lines;
+    };
+    let withdrawn = e.status == crate::domain::Status::Withdrawn;
+    let on = |b: bool| if b { "yes" } else { "no" };
+    for field in c.fields(withdrawn) {
+        let focused = c.focus == field;
+        let value = match field {
+            CardField::Speaker => text_value(&c.speaker, focused, "", t),
+            CardField::Delegation => text_value(&c.delegation, focused, "", t),
+            CardField::Introducer => text_value(
+                &c.introducer,
+                focused,
+                "who introduces a video statement",
+                t,
+            ),
+            CardField::StatementReceived => choice_value(on(c.statement_received), focused, t),
+            CardField::NoPost => choice_value(on(c.no_post), focused, t),
+            CardField::Reinstate => choice_value(
+                if c.reinstate {
+                    "yes: waits again at its own queued_at"
+                } else {
+                    "no"
+                },
+                focused,
+                t,
+            ),
+            CardField::NoticeAt => {
+                text_value(&c.notice_at, focused, "now (or 09:12, 5 Sep 09:12)", t)
+            }
+        };
+        lines.push(field_line(field.label(), value, focused, t));
+    }
+    if let Some(err) = &c.error {
+        lines.push(error_line(err, t));
+    }
+    lines.push(Line::from(""));
+    for (label, value) in card::field_lines(&m.session, e) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:>width$}  ", width = LABEL), t.dim()),
+            Span::raw(value),
+        ]));
+    }
+    lines.push(Line::styled("log", t.bold()));
+    for l in card::log_lines(&m.session, e.id) {
+        lines.push(Line::from(format!("  {l}")));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        "Tab next field · Space turns yes/no · Enter saves · Esc closes",
+        t.dim(),
+    ));
+    lines
+}
+
+/// A box at the top of `area` (the find box), as [`boxed`] draws one in the middle.
+fn boxed_at_top(
+    area: Rect,
+    buf: &mut Buffer,
+    title: String,
+    lines: Vec<Line<'static>>,
+    width: u16,
+    t: Theme,
+) {
+    let inner_width = width.min(area.width).saturating_sub(2).max(1);
+    let rows = super::wrapped_rows(&lines, inner_width, Wrap { trim: false });
+    let mut r = centered(area, width, rows.saturating_add(2).min(area.height));
+    r.y = area.y;
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .block(Block::bordered().title(Line::styled(title, t.bold())))
+        .wrap(Wrap { trim: false })
+        .render(r, buf);
+}
+
 fn boxed(
     area: Rect,
     buf: &mut Buffer,
@@ -215,6 +311,17 @@ impl Widget for &PopupView<'_> {
                 buf,
                 " Add an inscription ".into(),
                 add_lines(m, f, self.now, t),
+                width,
+                t,
+            ),
+            Popup::Card(c) => boxed(
+                area,
+                buf,
+                match m.session.entry(c.entry) {
+                    Some(e) => format!(" The card of #{} {} ", e.id, e.title()),
+                    None => " The card ".into(),
+                },
+                card_lines(m, c, t),
                 width,
                 t,
             ),
@@ -257,6 +364,14 @@ impl Widget for &PopupView<'_> {
                         " Find a delegation ".to_string(),
                         "↑/↓ other matches · Enter keeps · Esc closes",
                     ),
+                    InputFor::WithdrawNotice(id) => (
+                        format!(" Withdraw {} ", entry_words(m, *id)),
+                        "the time of the written notice: empty for now (or 09:12, 5 Sep 09:12) · y or Enter withdraws · Esc cancels",
+                    ),
+                    InputFor::SwapNotice(a, b) => (
+                        format!(" Swap {} and {} ", entry_words(m, *a), entry_words(m, *b)),
+                        "the time of the written notice: empty for now (or 09:12, 5 Sep 09:12) · y or Enter swaps · Esc cancels",
+                    ),
                     InputFor::Message => (
                         " Message to the speaker ".to_string(),
                         "Enter shows it on the presenter views (empty clears) · Esc cancels",
@@ -266,23 +381,39 @@ impl Widget for &PopupView<'_> {
                             " Setting: {} ",
                             SETTING_KEYS[(*i).min(SETTING_KEYS.len() - 1)]
                         ),
-                        "as `podium set` takes it; none clears a time · Enter sets · Esc cancels",
+                        "typing replaces the value; none clears a time; slots: 17 Oct 10:00-13:00, 17 Oct 15:00-18:00 · Enter sets · Esc cancels",
                     ),
                     InputFor::SaveCopy => (
                         " Save a copy of the rehearsal ".to_string(),
                         "a path, e.g. /tmp/rehearsal.json · Enter saves · Esc cancels",
                     ),
                 };
+                // A setting opens with its value selected: typing replaces it.
+                let typed = if m.input_fresh && !text.is_empty() {
+                    Span::styled(text.clone(), t.selected())
+                } else {
+                    Span::raw(text.clone())
+                };
                 let mut lines = vec![Line::from(vec![
                     Span::styled("> ", t.key()),
-                    Span::raw(text.clone()),
+                    typed,
                     Span::styled(" ", t.selected()),
                 ])];
                 if let Some(e) = error {
                     lines.push(Line::styled(format!("✗ {e}"), t.error()));
                 }
                 lines.push(Line::styled(help, t.dim()));
-                boxed(area, buf, title, lines, width, t);
+                if *purpose == InputFor::Find {
+                    // At the top, over the header and the speaker at the podium: never over
+                    // the queue, where the row found is.
+                    let top = Rect {
+                        height: area.height.min(7),
+                        ..area
+                    };
+                    boxed_at_top(top, buf, title, lines, width, t);
+                } else {
+                    boxed(area, buf, title, lines, width, t);
+                }
             }
             Popup::Settings { selected, error } => {
                 let mut lines = Vec::new();
@@ -292,10 +423,16 @@ impl Widget for &PopupView<'_> {
                     } else {
                         ratatui::style::Style::new()
                     };
-                    lines.push(Line::styled(
-                        format!(" {key:<16}{}", setting_value(&m.session, key)),
-                        style,
-                    ));
+                    let value = setting_value(&m.session, key);
+                    if key == SettingKey::Slots && value != "none" {
+                        // One row per meeting slot: a day and two hours, in the list's zone.
+                        for (k, slot) in value.split(", ").enumerate() {
+                            let label = if k == 0 { key.word() } else { "" };
+                            lines.push(Line::styled(format!(" {label:<16}{slot}"), style));
+                        }
+                    } else {
+                        lines.push(Line::styled(format!(" {key:<16}{value}"), style));
+                    }
                 }
                 if let Some(e) = error {
                     lines.push(Line::styled(format!("✗ {e}"), t.error()));

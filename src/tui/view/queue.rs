@@ -106,11 +106,11 @@ impl Widget for &Queue<'_> {
         let mut layout = Columns::for_width(inner.width);
         let height = inner.height as usize - 1;
         let offset = offset_for(&m.sections, m.selected, height);
-        let rows = visible_rows(&m.sections, m.queue.len(), offset, height);
+        let rows = visible_rows(&m.sections, m.rows.len(), offset, height);
         let (need_delegation, need_speaker) = m.name_widths;
         layout.share(need_delegation.max(10), need_speaker.max(7));
         let has_slots = !m.session.settings.slots.is_empty();
-        let today = self.now.date_naive();
+        let today = m.session.in_zone(self.now).date_naive();
         let mut table_rows = Vec::with_capacity(rows.len());
         // Headings span the whole width: drawn over their empty table rows afterwards.
         let mut headings = Vec::new();
@@ -122,7 +122,7 @@ impl Widget for &Queue<'_> {
                     table_rows.push(Row::new(Vec::<Cell>::new()));
                 }
                 VisibleRow::Entry(i) => {
-                    let Some(e) = m.queue.get(i).and_then(|id| m.session.entry(*id)) else {
+                    let Some(e) = m.rows.get(i).and_then(|id| m.session.entry(*id)) else {
                         continue;
                     };
                     table_rows.push(entry_row(self, e, i, &layout, has_slots, today));
@@ -309,7 +309,15 @@ fn entry_row<'a>(
         style = style.patch(t.selected());
     }
     let cells = layout.columns.iter().map(|c| match c {
-        Column::Place => Cell::from(format!("{:>3}", i + 1)),
+        // With `v`, heard and withdrawn rows have no place: their status instead.
+        Column::Place => Cell::from(match m.place_of_row(i) {
+            Some(p) => format!("{:>3}", p + 1),
+            None => match e.status {
+                crate::domain::Status::Current => "now".to_string(),
+                crate::domain::Status::Spoken => "  ✓".to_string(),
+                _ => "  ✗".to_string(),
+            },
+        }),
         Column::Delegation => {
             let late = if e.video_late(&m.session.settings) {
                 " (late video)"
@@ -341,18 +349,28 @@ fn entry_row<'a>(
             t.badge(e.mode != Mode::Floor),
         )),
         Column::Limit => Cell::from(fmt_seconds(e.limit_seconds)),
-        Column::Requested => Cell::from(if wide {
-            e.requested_at.format("%-d %b %H:%M").to_string()
-        } else if e.requested_at.date_naive() == today {
-            hhmm(e.requested_at)
-        } else {
-            e.requested_at.format("%-d %b").to_string()
+        Column::Requested => Cell::from({
+            // In the list's zone (SPEC section 10).
+            let at = m.session.in_zone(e.requested_at);
+            if wide {
+                at.format("%-d %b %H:%M").to_string()
+            } else if at.date_naive() == today {
+                hhmm(at)
+            } else {
+                at.format("%-d %b").to_string()
+            }
         }),
-        Column::Start => Cell::from(match m.plan.starts.get(i).copied().flatten() {
-            Some(s) => Span::raw(hhmm(s)),
-            None if has_slots => Span::styled("✗ none", t.error()),
-            None => Span::raw("–"),
-        }),
+        Column::Start => Cell::from(
+            match m
+                .place_of_row(i)
+                .and_then(|p| m.plan.starts.get(p).copied().flatten())
+            {
+                _ if m.place_of_row(i).is_none() => Span::raw(e.status.word()),
+                Some(s) => Span::raw(hhmm(s)),
+                None if has_slots => Span::styled("✗ none", t.error()),
+                None => Span::raw("–"),
+            },
+        ),
     });
     Row::new(cells.collect::<Vec<_>>()).style(style)
 }

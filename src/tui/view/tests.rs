@@ -480,3 +480,22 @@ fn measuring_wide_characters_in_two_columns_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn the_card_and_the_notice_box_draw_at_every_size_without_panicking() {
+    let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Card, t0());
+    for (w, h) in [(80, 24), (100, 30), (40, 10), (20, 5), (1, 1)] {
+        let shown = text(&render(&m, t0(), w, h));
+        if (w, h) == (80, 24) {
+            assert!(shown.contains("The card of"), "{shown}");
+            assert!(shown.contains("statement received"), "{shown}");
+        }
+    }
+    update(&mut m, Msg::Close, t0());
+    update(&mut m, Msg::Withdraw, t0());
+    for (w, h) in [(80, 24), (20, 5)] {
+        render(&m, t0(), w, h);
+    }
+    assert!(text(&render(&m, t0(), 100, 30)).contains("written notice"));
+}
