@@ -1,4 +1,4 @@
-use clap::Parser;
+use clap::Parser as _;
 use podium::cli::{self, Cli, Command};
 use podium::clock::Clock;
 use podium::domain;
@@ -36,7 +36,15 @@ fn screen_clock() -> Clock {
 }
 
 fn main() {
-    let args = Cli::parse();
+    let args = Cli::try_parse().unwrap_or_else(|e| {
+        if !e.use_stderr() {
+            // --help and --version: podium's own words.
+            e.exit();
+        }
+        // clap's message repeats what it was given: cleaned, as every output (SPEC section 5).
+        eprint!("{}", domain::text::clean_lines(&e.render().to_string()));
+        std::process::exit(e.exit_code());
+    });
     let code = match args.command {
         None => {
             let path = match args.file {

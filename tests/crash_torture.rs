@@ -10,13 +10,19 @@
 #![cfg(unix)]
 
 use podium::domain::{Inscription, Level, Session, Time, parse_time};
-use podium::store::{self, backup_path, lock_path, temp_path};
+use podium::store::{self, backup_path, lock_path};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_podium");
+
+/// The binary tortured: this build's, or `PODIUM_TORTURE_BIN` (a copy, so that a long run is not
+/// disturbed by a rebuild meanwhile).
+fn bin() -> String {
+    std::env::var("PODIUM_TORTURE_BIN").unwrap_or_else(|_| BIN.to_string())
+}
 
 /// A small random number generator (xorshift64*), seeded and printed so a run can be replayed.
 struct Rng(u64);
@@ -71,7 +77,7 @@ impl Op {
     }
 
     fn command(&self, file: &Path, now: Time) -> Command {
-        let mut c = Command::new(BIN);
+        let mut c = Command::new(bin());
         match self {
             Op::Add(d, level) => c.arg("add").arg(file).args([
                 "--delegation",
@@ -110,12 +116,14 @@ struct Tally {
     kills_after_new: u64,
     acknowledged: u64,
     refused: u64,
+    /// Commands after which FILE.bak was present and parsed.
+    saves_with_backup: u64,
 }
 
 fn new_session(dir: &Path, round: u64) -> PathBuf {
     let file = dir.join(format!("round-{round}")).join("session.json");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    let out = Command::new(BIN)
+    let out = Command::new(bin())
         .arg("new")
         .arg(&file)
         // The list's zone is the offset of the times the model uses, so that the log's words
@@ -145,6 +153,8 @@ fn torture(kills: u64) -> Tally {
     let mut tally = Tally::default();
     let mut round = 0;
     let mut file = new_session(dir.path(), round);
+    // Whether this round's FILE.bak has been made: from then on it must never be missing.
+    let mut backup_seen = false;
     let mut step: u64 = 1;
     // How long a whole command takes, measured on the commands left to finish; the kills fall
     // uniformly around it, so they hit start-up, loading, writing, syncing and renaming.
@@ -154,6 +164,7 @@ fn torture(kills: u64) -> Tally {
         if step.is_multiple_of(600) {
             round += 1;
             file = new_session(dir.path(), round);
+            backup_seen = false;
         }
         let now = at(step);
         let op = Op::for_step(step);
@@ -180,14 +191,23 @@ fn torture(kills: u64) -> Tally {
 
         let found = store::load(&file)
             .unwrap_or_else(|e| panic!("step {step} ({status:?}): the file does not load: {e}"));
+        // SPEC 5: FILE.bak, once made, is never missing. Every round's first save (`new`) made
+        // FILE alone and the next made FILE.bak; from then on it is there after every kill.
         if backup_path(&file).exists() {
             store::load(&backup_path(&file))
                 .unwrap_or_else(|e| panic!("step {step}: FILE.bak does not load: {e}"));
+            tally.saves_with_backup += 1;
+            backup_seen = true;
+        } else {
+            assert!(
+                !backup_seen,
+                "step {step} ({status:?}): FILE.bak is missing after it was made"
+            );
         }
         match (status.signal(), status.code()) {
             (Some(9), _) => {
                 tally.kills += 1;
-                if temp_path(&file).exists() {
+                if !store::temp_files(&file).is_empty() {
                     tally.kills_leaving_temp += 1;
                 }
                 if found == before {
@@ -242,10 +262,12 @@ fn check(tally: &Tally, kills: u64) {
     );
     assert!(tally.kills_keeping_old > 0, "{tally:?}");
     assert!(tally.acknowledged > 0, "{tally:?}");
+    assert!(tally.saves_with_backup > 0, "{tally:?}");
 }
 
 #[test]
-fn killed_at_random_moments_the_file_keeps_the_last_or_the_next_state() {
+fn killed_at_random_moments_the_file_keeps_the_last_or_the_next_state_and_the_backup_is_never_missing()
+ {
     let kills = std::env::var("PODIUM_TORTURE")
         .ok()
         .and_then(|s| s.parse().ok())

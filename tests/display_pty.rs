@@ -71,7 +71,8 @@ fn the_display_follows_each_save_and_rides_out_a_missing_or_broken_file() {
 
     // A message to the speaker, set from the desk's file.
     let mut s = podium::store::load(&file).expect("load");
-    s.set_message("Please conclude", podium::cli::now());
+    s.set_message("Please conclude", podium::cli::now())
+        .expect("message");
     let writer = podium::store::Writer::acquire(&file, "test desk").expect("lock");
     writer.save(&s).expect("save");
     drop(writer);

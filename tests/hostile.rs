@@ -8,7 +8,7 @@ mod common;
 use common::{big_session, file_bytes, t0};
 use podium::domain::Session;
 use podium::store::{self, StoreError, lock_path};
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -287,7 +287,7 @@ fn huge_strings_are_read_or_refused_without_harm() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("session.json");
     fs::write(&file, &bytes).unwrap();
-    for args in [&["list"][..], &["status", "--json"], &["check"]] {
+    for args in [&["list"][..], &["status", "--json"]] {
         let out = podium(args, &file);
         assert!(
             out.status.success(),
@@ -295,6 +295,15 @@ fn huge_strings_are_read_or_refused_without_harm() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    // SPEC 5: texts are 200 characters at most; `check` names the two that are not.
+    let out = podium(&["check"], &file);
+    assert_eq!(out.status.code(), Some(1));
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("the title is 4194304 characters long, over the limit of 200")
+            && listed.contains("entry #3's speaker is 8388608 characters long"),
+        "{listed}"
+    );
     // An unterminated huge string.
     let mut open = br#"{"format": "podium-session", "version": 1, "title": ""#.to_vec();
     open.extend(std::iter::repeat_n(b'x', 16 << 20));
@@ -399,14 +408,9 @@ fn a_lock_left_by_a_dead_process_does_not_block_but_a_live_one_does() {
     let s = store::load(&file).unwrap();
     assert!(s.entries.iter().any(|e| e.delegation == "Newcomer"));
 
-    // A live holder: this test process takes the OS lock.
-    let holder = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(lock_path(&file))
-        .unwrap();
-    holder.try_lock().unwrap();
-    fs::write(lock_path(&file), "pid 4242, podium (screen), since today").unwrap();
+    // A live holder: this test process takes the lock, as a podium does, naming itself (a
+    // record naming a dead pid is passed over, SPEC 5: every refusal names the holder).
+    let holder = store::Writer::acquire(&file, &store::holder("podium (screen)")).unwrap();
     let before = fs::read(&file).unwrap();
     let out = podium(
         &[
@@ -421,7 +425,10 @@ fn a_lock_left_by_a_dead_process_does_not_block_but_a_live_one_does() {
         &file,
     );
     assert_refused(&out, "locked");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("pid 4242"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(&format!("pid {}, podium (screen)", std::process::id()))
+    );
     assert_eq!(fs::read(&file).unwrap(), before);
     // Readers are never blocked.
     for args in [&["list"][..], &["status", "--json"], &["check"]] {

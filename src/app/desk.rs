@@ -71,6 +71,12 @@ pub fn read(file: &Path) -> Result<Session, AppError> {
     Ok(store::load(file)?)
 }
 
+/// Reads a list without the lock and as written, its texts not cleaned (`podium check` names
+/// what a hand edit put there).
+pub fn read_as_written(file: &Path) -> Result<Session, AppError> {
+    Ok(store::load_as_written(file)?)
+}
+
 /// Writes a copy of a session to `path` as the state file holds it (a rehearsal's working copy,
 /// the copy the rehearsal screen saves), atomically.
 pub fn save_copy(session: &Session, path: &Path) -> std::io::Result<()> {

@@ -687,8 +687,11 @@ fn execute(command: Command) -> Result<(), CliError> {
             }
         },
         Command::Check { file } => {
-            let s = app::read(&file)?;
-            let problems = s.problems();
+            // As written, so that the texts a hand edit put there are named (every other
+            // output shows them cleaned).
+            let s = app::read_as_written(&file)?;
+            let mut problems = s.problems();
+            problems.extend(domain::text::session_problems(&s));
             if problems.is_empty() {
                 emit(&format!(
                     "{}: a sound podium session, \"{}\": {} entries ({} waiting, {} spoken), {} log records\n",
@@ -766,6 +769,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         )));
     }
     let title = a.title.unwrap_or_else(|| "List of speakers".to_string());
+    domain::list::one_line(&title, "title")?;
     let mut session = Session::new(&title, settings, now);
     session.time_zone = zone.name().to_string();
     session.normalise_times();

@@ -4,6 +4,7 @@
 
 use super::CliError;
 use crate::app;
+use crate::domain;
 use crate::store;
 use std::path::Path;
 
@@ -16,6 +17,13 @@ pub fn emit(text: &str) -> Result<(), CliError> {
 /// [`emit`] for bytes (an export).
 pub fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
+    // No raw control sequence from a file or an argument ever reaches the terminal (SPEC
+    // section 5): text is cleaned on its way out; only what is not text (a binary) passes.
+    let cleaned = std::str::from_utf8(bytes).map(domain::text::clean_lines);
+    let bytes = match &cleaned {
+        Ok(text) => text.as_bytes(),
+        Err(_) => bytes,
+    };
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|()| out.flush())
@@ -27,13 +35,17 @@ pub fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
 pub fn say(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+    let _ = writeln!(out, "{}", domain::text::clean_lines(text)).and_then(|()| out.flush());
 }
 
 /// One line on the standard error (an `error:` or a `warning:`), never a panic.
 pub fn warn(text: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        domain::text::clean_lines(text)
+    );
 }
 
 /// An export's or a report's bytes: to the standard output, or written atomically to

@@ -904,7 +904,10 @@ impl Session {
         } else {
             let reason = ins.late.as_deref().map(str::trim).filter(|r| !r.is_empty());
             match reason {
-                Some(r) => Some(r.to_string()),
+                Some(r) => {
+                    one_line(r, "reason")?;
+                    Some(r.to_string())
+                }
                 None => {
                     return Err(RuleError::OutsideWindow {
                         window: self.window_words(),
@@ -1570,15 +1573,16 @@ impl Session {
     }
 
     /// A message to the speaker on the presenter views; empty clears it.
-    pub fn set_message(&mut self, text: &str, now: Time) -> Done {
+    pub fn set_message(&mut self, text: &str, now: Time) -> Result<Done, RuleError> {
         let text = text.trim();
+        one_line(text, "message")?;
         self.message = (!text.is_empty()).then(|| text.to_string());
         let said = match &self.message {
             Some(m) => format!("message to the speaker: \"{m}\""),
             None => "message to the speaker cleared".to_string(),
         };
         self.record(now, Change::Message, None, said.clone());
-        Done::say(said, None)
+        Ok(Done::say(said, None))
     }
 
     /// Changes a setting. Limits apply to the waiting entries at once (the current speaker keeps
@@ -1792,6 +1796,28 @@ impl Session {
             if e.limit_seconds < 1 {
                 out.push(format!("entry #{} has a limit below one second", e.id));
             }
+            // A status the entry's times cannot have: a waiting entry has not ended nor spoken.
+            if e.status == Status::Waiting && (e.ended_at.is_some() || e.spoken_seconds.is_some()) {
+                out.push(format!(
+                    "entry #{} is waiting but has a recorded end or speaking time",
+                    e.id
+                ));
+            }
+            if e.status == Status::Current && e.ended_at.is_some() {
+                out.push(format!(
+                    "entry #{} is at the podium but has a recorded end",
+                    e.id
+                ));
+            }
+        }
+        if self.settings.limit_seconds < 1
+            || self.settings.chair_limit_seconds < 1
+            || self.settings.second_limit_seconds < 1
+        {
+            out.push("the speaking limit is zero or less".into());
+        }
+        if self.settings.changeover_seconds < 0 {
+            out.push("the changeover between speakers is below zero".into());
         }
         let current: Vec<u64> = self
             .entries
@@ -1909,13 +1935,21 @@ fn duplicate(dup: &Entry) -> RuleError {
     }
 }
 
-/// A name is one line: a line break would split an entry over two lines of the CSV export
-/// (SPEC section 3: one line per entry) and of every table.
-fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
-    if text.chars().any(char::is_control) {
-        return Err(RuleError::NotOneLine(what));
+/// A text that comes in passes the one rule of texts (SPEC section 5, `text::check`): a line
+/// break would also split an entry over two lines of the CSV export and of every table, so it
+/// keeps its own message.
+pub fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
+    match super::text::check(text) {
+        Ok(()) => Ok(()),
+        Err(super::text::Problem::Control('\n' | '\r')) => Err(RuleError::NotOneLine(what)),
+        Err(p) => Err(RuleError::BadValue(format!(
+            "the {what} {p}: {}",
+            match p {
+                super::text::Problem::TooLong(_) => "shorten it",
+                _ => "type it without one",
+            }
+        ))),
     }
-    Ok(())
 }
 
 fn on_off(on: bool) -> &'static str {

@@ -7,6 +7,7 @@ pub mod list;
 pub mod names;
 pub mod plan;
 pub mod setting_key;
+pub mod text;
 pub mod timer;
 pub mod when;
 pub mod words;

@@ -131,7 +131,8 @@ pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, AppError> {
             opt_time(place.and_then(|p| p.1)),
             e.video_late(&s.settings).to_string(),
         ];
-        w.write_record(&record).map_err(bad)?;
+        w.write_record(record.iter().map(|c| super::formula::guard(c).into_owned()))
+            .map_err(bad)?;
     }
     w.into_inner()
         .map_err(|e| AppError::Io(format!("cannot write the CSV export ({e})")))

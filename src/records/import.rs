@@ -167,7 +167,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, Refusal> {
                 .iter()
                 .position(|c| *c == name)
                 .and_then(|c| record.get(index[c]))
-                .map(str::trim)
+                .map(|c| super::formula::unguard(c).trim())
                 .unwrap_or("")
         };
         // A spreadsheet often saves empty rows at the end as ",,,,,,,": they carry nothing.

@@ -4,6 +4,7 @@
 //! [`crate::report`].
 
 pub mod export;
+pub mod formula;
 pub mod html;
 pub mod import;
 pub mod journal;

@@ -516,9 +516,12 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
     if msg == Msg::Tick {
         return tick(m, now);
     }
-    // Ctrl-c and q from anywhere: quit, asking first while a timer runs.
+    // Ctrl-c and q from anywhere: quit, asking first while a timer runs or while changes are
+    // not saved (SPEC section 5: the screen never quits silently with changes not saved).
     if msg == Msg::Quit {
-        if matches!(m.popup, Popup::Confirm(Question::Quit)) || !m.timer_running() {
+        if matches!(m.popup, Popup::Confirm(Question::Quit))
+            || (!m.timer_running() && m.not_saved.is_none())
+        {
             return Effects {
                 quit: true,
                 ..Effects::default()
@@ -1106,7 +1109,13 @@ fn input(
             InputFor::Message => {
                 m.popup = Popup::None;
                 let before = Snapshot::of(&m.session);
-                let done = m.session.set_message(&text, now);
+                let done = match m.session.set_message(&text, now) {
+                    Ok(done) => done,
+                    Err(e) => {
+                        m.fail(e.to_string());
+                        return Effects::none();
+                    }
+                };
                 m.history
                     .record(&before, &m.session, "message to the speaker");
                 m.after(done, now);

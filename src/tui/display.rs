@@ -108,7 +108,7 @@ pub fn run(path: &Path, serve: Option<&str>) -> i32 {
         },
         _ => None,
     };
-    let Some((signals, mut terminal)) = super::enter() else {
+    let Some((signals, tty, mut terminal)) = super::enter() else {
         return 1;
     };
     let color = super::color_wanted();
@@ -154,10 +154,11 @@ pub fn run(path: &Path, serve: Option<&str>) -> i32 {
                 drawn = Some(key);
                 dirty = false;
             }
-            if !event::poll(LOOK)? {
+            // Never crossterm's own wait: on a terminal that has gone it spins (see tty).
+            if !tty.poll(LOOK)? {
                 continue;
             }
-            while event::poll(Duration::ZERO)? {
+            loop {
                 match event::read()? {
                     Event::Key(k) if k.kind == KeyEventKind::Press => {
                         let ctrl_c = k.code == KeyCode::Char('c')
@@ -169,6 +170,9 @@ pub fn run(path: &Path, serve: Option<&str>) -> i32 {
                     Event::Resize(_, _) => dirty = true,
                     _ => {}
                 }
+                if !tty.poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
     })();
@@ -176,6 +180,8 @@ pub fn run(path: &Path, serve: Option<&str>) -> i32 {
     restore();
     match outcome {
         Ok(code) => code,
+        // The terminal went away: nothing to save, end as a hang-up ends.
+        Err(e) if super::tty::is_gone(&e) => 129,
         Err(e) => {
             eprintln!("error: the terminal failed ({e})");
             1
@@ -253,7 +259,7 @@ mod tests {
         let mut s = session();
         let called = t("2022-10-17T10:00:00+02:00");
         s.next(called).expect("next");
-        s.set_message("Please conclude", called);
+        s.set_message("Please conclude", called).expect("message");
         let next = upcoming(Some(&s));
         let at = |secs| called + chrono::Duration::seconds(secs);
         let view = |now| DisplayView {

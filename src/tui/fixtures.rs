@@ -175,3 +175,20 @@ pub fn twelve() -> Session {
 pub fn model(s: Session, now: Time) -> Model {
     Model::new(s, "cop11.json", now)
 }
+
+/// The main screen drawn at 120x40, as text (rows joined by line breaks).
+pub fn screen_text(m: &Model, now: Time) -> String {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    (&crate::tui::view::Screen::new(m, now)).render(buf.area, &mut buf);
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

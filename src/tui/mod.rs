@@ -1,7 +1,8 @@
 //! The podium-desk screen (SPEC section 4): terminal in and out, and the event loop.
 //!
 //! The loop redraws on input and when the displayed second changes, never on a fast tick: it
-//! waits in `event::poll` until the next displayed second (at most 250 ms, to notice SIGTERM and
+//! waits in `tty::poll` (poll(2) on the terminal, never crossterm's own wait, which spins on a
+//! hung-up terminal) until the next displayed second (at most 250 ms, to notice SIGTERM and
 //! SIGHUP), drains every queued event, then draws once. The countdown is computed from the
 //! monotonic clock at draw time. Every change is saved before the next key is read.
 
@@ -11,6 +12,7 @@ pub mod display;
 pub mod form;
 pub mod keymap;
 pub mod msg;
+mod tty;
 pub mod view;
 
 #[cfg(test)]
@@ -59,7 +61,10 @@ pub fn run(opts: RunOptions) -> i32 {
     let (writer, mut model) = match open(&path, &clock, rehearsal) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!(
+                "error: {}",
+                crate::domain::text::clean_lines(&e.to_string())
+            );
             return 1;
         }
     };
@@ -90,7 +95,7 @@ pub fn run(opts: RunOptions) -> i32 {
         },
         None => None,
     };
-    let Some((signals, mut terminal)) = enter() else {
+    let Some((signals, tty, mut terminal)) = enter() else {
         return 1;
     };
     let panic_on = test_panic_key();
@@ -99,7 +104,7 @@ pub fn run(opts: RunOptions) -> i32 {
         &mut model,
         &writer,
         &mut clock,
-        &signals,
+        (&signals, &tty),
         panic_on,
         feed.as_ref(),
     );
@@ -120,6 +125,15 @@ pub fn run(opts: RunOptions) -> i32 {
             }
             code
         }
+        // The terminal went away (closed, hung up): the checkpoint above is saved; end as a
+        // hang-up ends, whether or not a SIGHUP came.
+        Err(e) if tty::is_gone(&e) => {
+            eprintln!(
+                "the terminal went away; the list was saved in {}",
+                path.display()
+            );
+            if not_saved.is_some() { 1 } else { 129 }
+        }
         Err(e) => {
             eprintln!(
                 "error: the terminal failed ({e}); the list was saved in {}",
@@ -132,7 +146,7 @@ pub fn run(opts: RunOptions) -> i32 {
 
 /// Watches SIGTERM and SIGHUP, then takes the terminal (raw mode, alternate screen); on a
 /// failure says why on stderr and gives the terminal back. Shared by the desk and the display.
-pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
+pub(crate) fn enter() -> Option<(Signals, tty::Tty, ratatui::DefaultTerminal)> {
     let signals = match Signals::register() {
         Ok(s) => s,
         Err(e) => {
@@ -140,9 +154,18 @@ pub(crate) fn enter() -> Option<(Signals, ratatui::DefaultTerminal)> {
             return None;
         }
     };
+    let tty = match tty::Tty::open() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "error: cannot open the terminal ({e}); the commands still work (podium --help)"
+            );
+            return None;
+        }
+    };
     // ratatui's init installs a panic hook that restores the terminal first, then prints.
     match ratatui::try_init() {
-        Ok(terminal) => Some((signals, terminal)),
+        Ok(terminal) => Some((signals, tty, terminal)),
         Err(e) => {
             restore();
             eprintln!(
@@ -265,7 +288,7 @@ fn event_loop(
     model: &mut Model,
     writer: &Writer,
     clock: &mut Clock,
-    signals: &Signals,
+    (signals, tty): (&Signals, &tty::Tty),
     panic_on: Option<char>,
     feed: Option<&crate::web::Feed>,
 ) -> std::io::Result<i32> {
@@ -334,7 +357,8 @@ fn event_loop(
             checkpointed = Instant::now();
         }
         let wait = until_change(model, clock, clock.now());
-        if !event::poll(wait)? {
+        // Never crossterm's own wait: on a terminal that has gone it spins (see tty).
+        if !tty.poll(wait)? {
             continue;
         }
         // Drain every queued event, then draw once.
@@ -359,7 +383,7 @@ fn event_loop(
                 Event::Resize(_, _) => dirty = true,
                 _ => {}
             }
-            if !event::poll(Duration::ZERO)? {
+            if !tty.poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -411,7 +435,8 @@ pub(crate) struct Signals {
 
 #[cfg(unix)]
 impl Signals {
-    const GRACE: Duration = Duration::from_secs(2);
+    /// Short enough that even a stuck loop ends within the second the SPEC allows.
+    const GRACE: Duration = Duration::from_millis(800);
 
     pub(crate) fn register() -> std::io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGTERM};

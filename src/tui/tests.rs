@@ -290,6 +290,25 @@ fn quit_asks_only_while_a_timer_runs() {
 }
 
 #[test]
+fn q_while_not_saved_asks_changes_are_not_saved_quit_anyway() {
+    let mut m = model(twelve(), t0());
+    m.not_saved = Some("NOT SAVED: cannot write s.json (disk full)".into());
+    let e = update(&mut m, Msg::Quit, t0());
+    assert!(!e.quit, "quit at once with changes not saved");
+    assert_eq!(m.popup, Popup::Confirm(Question::Quit));
+    let shown = crate::tui::fixtures::screen_text(&m, t0());
+    assert!(
+        shown.contains("Changes are NOT SAVED. Quit anyway? (y/n)"),
+        "{shown}"
+    );
+    // n keeps the screen; y quits.
+    update(&mut m, Msg::No, t0());
+    assert_eq!(m.popup, Popup::None);
+    update(&mut m, Msg::Quit, t0());
+    assert!(update(&mut m, Msg::Yes, t0()).quit);
+}
+
+#[test]
 fn esc_closes_every_popup() {
     let mut m = model(twelve(), t0());
     for open in [

@@ -119,7 +119,7 @@ fn state_json_has_exactly_the_shape_of_spec_section_11() {
 
     let t = parse_time("2022-10-17T10:00:00+02:00").expect("time");
     s.next(t).expect("next");
-    s.set_message("Please conclude", t);
+    s.set_message("Please conclude", t).expect("message");
     let clock = Clock::starting_at(t + chrono::Duration::seconds(200), 1.0);
     let queue = s.queue();
     feed.publish(Board::new(&s, &queue, None, clock));
@@ -305,7 +305,7 @@ fn the_event_stream_sends_the_state_at_once_then_each_change_and_a_comment_betwe
     assert!(text.contains(": podium"), "{text}");
     // A stream outlives the idle timeout (400 ms here): it is not an idle connection.
     std::thread::sleep(Duration::from_millis(1200));
-    s.set_message("Please conclude", t);
+    s.set_message("Please conclude", t).expect("message");
     feed.publish(board(&s));
     let text = read_until(&mut c, "Please conclude");
     assert!(text.contains("Please conclude"), "{text}");
@@ -371,7 +371,8 @@ fn publishing_never_waits_for_pages_that_do_not_read() {
     s.set_message(
         &"x".repeat(200),
         parse_time("2022-10-17T10:00:00+02:00").expect("t"),
-    );
+    )
+    .expect("a message of 200 characters");
     let feed = serve("127.0.0.1:0", &s);
     // Ten pages that open their stream and never read a byte of it.
     let stuck: Vec<TcpStream> = (0..10)

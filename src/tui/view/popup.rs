@@ -335,6 +335,9 @@ impl Widget for &PopupView<'_> {
             ),
             Popup::Confirm(q) => {
                 let text = match q {
+                    Question::Quit if m.not_saved.is_some() => {
+                        "Changes are NOT SAVED. Quit anyway? (y/n)".to_string()
+                    }
                     Question::Quit => {
                         "A timer is running; it keeps running in the file. Quit? (y/n)".to_string()
                     }

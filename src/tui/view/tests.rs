@@ -91,7 +91,9 @@ fn snapshot_add_form_with_an_error() {
 #[test]
 fn snapshot_presenter_clock() {
     let (mut m, now) = running(65);
-    m.session.set_message("Please conclude", now);
+    m.session
+        .set_message("Please conclude", now)
+        .expect("message");
     let p = Presenter::new(&m.session, now, m.session.message.as_deref());
     let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
     (&p).render(buf.area, &mut buf);
