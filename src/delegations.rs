@@ -66,9 +66,12 @@ pub struct Spelling {
 /// the candidates.
 pub fn spelling(typed: &str) -> Result<Spelling, String> {
     let typed = typed.trim();
-    // A name with a control character is not matched (its key would hide the character): it
-    // goes to the rules as typed, which refuse it.
-    if typed.chars().any(char::is_control) {
+    // A name with a control character or a bidirectional override is not matched (its key
+    // would hide the character): it goes to the rules as typed, which refuse it.
+    if typed
+        .chars()
+        .any(|c| crate::domain::text::forbidden(c).is_some())
+    {
         return Ok(Spelling {
             name: typed.to_string(),
             category: None,

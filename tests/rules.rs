@@ -20,11 +20,14 @@ fn cop11() -> Session {
         video_deadline: Some(t("2022-10-07T23:59:59+02:00")),
         ..Settings::default()
     };
-    Session::new(
+    let mut s = Session::new(
         "COP11 general discussion",
         settings,
         t("2022-09-01T09:00:00+02:00"),
-    )
+    );
+    // The conference's zone: the why panel gives its days and hours there.
+    s.time_zone = "Europe/Vienna".into();
+    s
 }
 
 fn ins(delegation: &str, level: Level, at: &str) -> Inscription {
@@ -232,7 +235,7 @@ fn r4_minister_replaced_by_deputy_minister_on_1_october_goes_behind_everyone_who
     let why = s.why(egypt);
     assert_eq!(
         why[0],
-        "general tier since the notice of a change of speaker on 1 October"
+        "general tier since the notice of a change of speaker on 1 October 10:00"
     );
 }
 
@@ -334,7 +337,7 @@ fn r5_a_swap_at_the_same_level_exchanges_the_two_places_and_records_the_notice()
         "{why}"
     );
     assert!(
-        why.contains("swapped with Egypt on 5 October at the notice of Egypt"),
+        why.contains("swapped with Egypt on 5 October 10:00 at the notice of Egypt"),
         "{why}"
     );
 }

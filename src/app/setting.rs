@@ -10,7 +10,7 @@ use crate::domain::{self, AbsentPolicy, Session, Setting, SettingKey, Time, Word
 pub fn parse_setting(key: &str, value: &str, reading: &Reading) -> Result<Setting, AppError> {
     let named = SettingKey::parse_word(key).ok_or_else(|| {
         AppError::Input(format!(
-            "there is no setting \"{}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order, absent, title and time-zone",
+            "there is no setting \"{}\": the settings are limit, chair-limit, changeover, opens, closes, video-deadline, slots, observers-last, protocol-order, absent, start-on-call, messages, warning, title and time-zone",
             key.trim().to_lowercase()
         ))
     })?;
@@ -61,6 +61,13 @@ pub fn setting_of(key: SettingKey, value: &str, reading: &Reading) -> Result<Set
                 ))
             })?)
         }
+        SettingKey::StartOnCall => Setting::StartOnCall(on_off()?),
+        SettingKey::Messages => Setting::Messages(if none || value.trim().is_empty() {
+            Vec::new()
+        } else {
+            value.split('|').map(str::to_string).collect()
+        }),
+        SettingKey::Warning => Setting::Warning(domain::parse_duration(value)?),
         SettingKey::Title => Setting::Title(value.to_string()),
         SettingKey::TimeZone => Setting::TimeZone(value.to_string()),
     })
@@ -101,6 +108,15 @@ pub fn setting_value(s: &Session, key: SettingKey) -> String {
         SettingKey::ObserversLast => on_off(st.observers_last),
         SettingKey::ProtocolOrder => on_off(st.protocol_order),
         SettingKey::Absent => st.absent.word().to_string(),
+        SettingKey::StartOnCall => on_off(st.start_on_call),
+        SettingKey::Messages => {
+            if st.messages.is_empty() {
+                "none".into()
+            } else {
+                st.messages.join("|")
+            }
+        }
+        SettingKey::Warning => format!("{}s", st.warning_seconds),
         SettingKey::Title => s.title.clone(),
         SettingKey::TimeZone => s.time_zone.clone(),
     }

@@ -123,7 +123,8 @@ pub enum Command {
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
-    /// Ends the current speech (if any) and calls the first waiting entry, timer running.
+    /// Ends the current speech (if any) and calls the first waiting entry, timer running (unless
+    /// start-on-call is off: then the clock waits at 0:00 until `resume`).
     Next {
         /// The session file.
         file: PathBuf,
@@ -173,7 +174,8 @@ pub enum Command {
         at: Option<String>,
     },
     /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-    /// observers-last, protocol-order, absent, title, time-zone.
+    /// observers-last, protocol-order, absent, start-on-call, messages (TEXT|TEXT|...), warning,
+    /// title, time-zone.
     Set {
         /// The session file.
         file: PathBuf,
@@ -195,6 +197,38 @@ pub enum Command {
     },
     /// Records a statement received, do not post / post, or who introduces a video.
     Mark(MarkArgs),
+    /// Stops the current speaker's clock (refused when it is not running).
+    Pause {
+        /// The session file.
+        file: PathBuf,
+    },
+    /// Starts the clock again, or starts the clock of a speaker called but not started.
+    Resume {
+        /// The session file.
+        file: PathBuf,
+    },
+    /// A pause marked as a point of order.
+    #[command(name = "point-of-order")]
+    PointOfOrder {
+        /// The session file.
+        file: PathBuf,
+    },
+    /// Extra time for the current speaker (+DUR), or less (-DUR), e.g. +30s.
+    Time {
+        /// The session file.
+        file: PathBuf,
+        /// +DUR or -DUR, e.g. +30s, -30s, +1m.
+        #[arg(allow_hyphen_values = true, value_name = "+DUR|-DUR")]
+        change: String,
+    },
+    /// The message to the speaker on the presenter views; no TEXT clears it.
+    Message {
+        /// The session file.
+        file: PathBuf,
+        /// The message (words after FILE are joined by spaces).
+        #[arg(allow_hyphen_values = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
     /// Exports the list: CSV or a spreadsheet for the secretariat, the complete record in
     /// Markdown, the Journal's list of speakers, the President's copy (HTML), or the whole
     /// session as JSON. Read-only on FILE.
@@ -611,6 +645,33 @@ fn execute(command: Command) -> Result<(), CliError> {
                 Ok(done)
             })
         }
+        // The floor's commands: `now` in the list's zone, as every other change (SPEC 10).
+        Command::Pause { file } => change(&file, "podium pause", now, |s| {
+            let now = s.in_zone(now);
+            s.pause(now)
+        }),
+        Command::Resume { file } => change(&file, "podium resume", now, |s| {
+            let now = s.in_zone(now);
+            s.resume(now)
+        }),
+        Command::PointOfOrder { file } => change(&file, "podium point-of-order", now, |s| {
+            let now = s.in_zone(now);
+            s.point_of_order(now)
+        }),
+        Command::Time { file, change: by } => {
+            let seconds = signed_duration(&by)?;
+            change(&file, "podium time", now, |s| {
+                let now = s.in_zone(now);
+                s.extra_time(seconds, now)
+            })
+        }
+        Command::Message { file, text } => {
+            let text = text.join(" ");
+            change(&file, "podium message", now, |s| {
+                let now = s.in_zone(now);
+                s.message_to_speaker(&text, now)
+            })
+        }
         Command::Set { file, key, value } => change(&file, "podium set", now, |s| {
             let now = s.in_zone(now);
             let setting = app::setting::parse_setting(&key, &value, &s.reading(now))
@@ -778,6 +839,27 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     Ok(())
 }
 
+/// `time FILE +DUR|-DUR`: the seconds to give (positive) or take (negative).
+pub fn signed_duration(text: &str) -> Result<i64, CliError> {
+    let t = text.trim();
+    let (sign, rest) = match t.chars().next() {
+        Some('+') => (1, &t[1..]),
+        Some('-') => (-1, &t[1..]),
+        _ => {
+            return Err(CliError::Input(format!(
+                "\"{text}\" says no direction: write +30s to give more time, -30s to take some"
+            )));
+        }
+    };
+    let seconds = domain::parse_duration(rest)?;
+    if seconds == 0 {
+        return Err(CliError::Input(
+            "a change of zero seconds changes nothing: give e.g. +30s or -30s".into(),
+        ));
+    }
+    Ok(sign * seconds)
+}
+
 /// Applies one change through the application layer, then says what it did: its warnings on
 /// the standard error, its message on the standard output.
 fn change(
@@ -819,6 +901,8 @@ fn status_line(s: &Session, now: Time) -> String {
                 },
                 if sp.point_of_order {
                     ", paused (point of order)"
+                } else if sp.not_started() {
+                    ", called, the clock not started"
                 } else if !sp.running {
                     ", paused"
                 } else {

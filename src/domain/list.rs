@@ -7,7 +7,7 @@ use super::kind::{ListKind, Role};
 use super::level::{Category, Group, Level, Mode};
 use super::names::name_key;
 use super::timer::{Speech, remaining_seconds};
-use super::{Time, fmt_day, fmt_time};
+use super::{Time, fmt_time};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -400,6 +400,18 @@ pub enum RuleError {
     BadValue(String),
     #[error("nothing to {0}")]
     NothingToUndo(&'static str),
+    #[error("the clock of {0} is not running: there is nothing to pause")]
+    NotRunning(String),
+    #[error("the clock of {0} is already running: there is nothing to resume")]
+    AlreadyRunning(String),
+    #[error(
+        "{delegation} has {left} left, less than the {asked} to take: give less, or let the time run"
+    )]
+    TooLittleLeft {
+        delegation: String,
+        left: String,
+        asked: String,
+    },
 }
 
 /// What an applied command reports back to the officer.
@@ -755,7 +767,7 @@ impl Session {
         o
     }
 
-    fn record(
+    pub(super) fn record(
         &mut self,
         at: Time,
         what: Change,
@@ -1155,6 +1167,8 @@ impl Session {
             return Err(RuleError::NothingToCall);
         }
         let mut said = Vec::new();
+        // The message belongs to the speaker it was sent to (SPEC section 9).
+        self.message = None;
         if let Some(ended) = self.end_speech(now) {
             said.push(ended);
         }
@@ -1163,7 +1177,14 @@ impl Session {
                 let i = self.index_of(id);
                 self.entries[i].status = Status::Current;
                 self.entries[i].started_at = Some(now);
-                self.speech = Some(Speech::start(id, now));
+                // SPEC section 9: with start-on-call off the speaker is called, the clock at
+                // 0:00 and not running, until it is started (resume).
+                let start = self.settings.start_on_call;
+                self.speech = Some(if start {
+                    Speech::start(id, now)
+                } else {
+                    Speech::call(id, now)
+                });
                 let e = &self.entries[i];
                 let text = format!(
                     "{} called: {} ({}), {}, {}",
@@ -1173,7 +1194,14 @@ impl Session {
                     e.mode.word(),
                     fmt_seconds(e.limit_seconds)
                 );
-                said.push(format!("#{id} {} has the floor", e.title()));
+                said.push(if start {
+                    format!("#{id} {} has the floor", e.title())
+                } else {
+                    format!(
+                        "#{id} {} has the floor: at the podium, the clock at 0:00 until it is started",
+                        e.title()
+                    )
+                });
                 self.record(now, Change::Called, Some(id), text);
             }
             None => said.push("nobody is waiting: the floor is empty".to_string()),
@@ -1213,30 +1241,12 @@ impl Session {
         self.speech.as_mut().ok_or(RuleError::NoCurrentSpeech)
     }
 
-    /// Space: pause or resume the current timer.
+    /// Space: pause or resume the current timer (a called speaker's clock starts).
     pub fn toggle_pause(&mut self, now: Time) -> Result<Done, RuleError> {
-        let speech = self.speech_mut()?;
-        let id = speech.entry;
-        if speech.running {
-            speech.pause(now, false);
-            let secs = speech.elapsed_seconds(now);
-            self.record(
-                now,
-                Change::Paused,
-                Some(id),
-                format!("timer paused at {}", fmt_seconds(secs)),
-            );
-            Ok(Done::say("timer paused".into(), Some(id)))
+        if self.speech_mut()?.running {
+            self.pause(now)
         } else {
-            speech.resume(now);
-            let secs = speech.elapsed_seconds(now);
-            self.record(
-                now,
-                Change::Resumed,
-                Some(id),
-                format!("timer resumed at {}", fmt_seconds(secs)),
-            );
-            Ok(Done::say("timer running".into(), Some(id)))
+            self.resume(now)
         }
     }
 
@@ -1253,7 +1263,10 @@ impl Session {
             format!("point of order: timer paused at {}", fmt_seconds(secs)),
         );
         Ok(Done::say(
-            "point of order: timer paused (Space resumes)".into(),
+            format!(
+                "point of order: the clock of {} paused",
+                self.current().map(Entry::title).unwrap_or_default()
+            ),
             Some(id),
         ))
     }
@@ -1267,7 +1280,16 @@ impl Session {
             .ok_or(RuleError::NoCurrentSpeech)?
             .entry;
         let i = self.index_of(id);
+        let left = self.remaining(now).unwrap_or(0);
         let e = self.entries.get_mut(i).ok_or(RuleError::NoCurrentSpeech)?;
+        // SPEC section 9: time is taken only from time left.
+        if seconds < 0 && left < seconds.saturating_neg() {
+            return Err(RuleError::TooLittleLeft {
+                delegation: e.title(),
+                left: fmt_seconds(left.max(0)),
+                asked: fmt_seconds(seconds.saturating_neg()),
+            });
+        }
         let limit = e.limit_seconds.saturating_add(seconds);
         if limit < MINIMUM {
             return Err(RuleError::LimitTooShort(MINIMUM));
@@ -1296,8 +1318,10 @@ impl Session {
         match e.status {
             Status::Waiting => {}
             Status::Current => {
-                // The speaker never took the floor: back to the queue, the speech undone.
+                // The speaker never took the floor: back to the queue, the speech undone, and
+                // the message sent to them goes with them.
                 self.speech = None;
+                self.message = None;
                 let i = self.index_of(id);
                 self.entries[i].status = Status::Waiting;
                 self.entries[i].started_at = None;
@@ -1657,6 +1681,30 @@ impl Session {
                 s.absent = p;
                 format!("absent {}", p.word())
             }
+            Setting::StartOnCall(on) => {
+                s.start_on_call = on;
+                format!("start-on-call {}", on_off(on))
+            }
+            Setting::Messages(texts) => {
+                let texts = super::floor::check_messages(texts)?;
+                let words = if texts.is_empty() {
+                    "none".to_string()
+                } else {
+                    texts.join("|")
+                };
+                s.messages = texts;
+                format!("messages {words}")
+            }
+            Setting::Warning(v) => {
+                if !(0..=3600).contains(&v) {
+                    return Err(RuleError::BadValue(
+                        "the amber warning is between 0s and 60m before the limit: give e.g. 30s"
+                            .into(),
+                    ));
+                }
+                s.warning_seconds = v;
+                format!("warning {}s", v)
+            }
             Setting::Title(title) => {
                 let title = title.trim().to_string();
                 if title.is_empty() {
@@ -1714,6 +1762,9 @@ impl Session {
             .rev()
             .find(|r| r.what == Change::Replaced && r.requeued);
         let tier = e.tier_words();
+        // The day and the hour, in the list's zone (SPEC section 4): two delegations may write
+        // on the same day.
+        let fmt_day = |t: Time| self.local(t).format("%-d %B %H:%M").to_string();
         let mut out = vec![match requeued.and_then(|r| r.notice_at) {
             Some(notice) => format!(
                 "{tier} since the notice of a change of speaker on {}",
@@ -1886,6 +1937,11 @@ pub enum Setting {
     ObserversLast(bool),
     ProtocolOrder(bool),
     Absent(AbsentPolicy),
+    /// SPEC section 9.
+    StartOnCall(bool),
+    Messages(Vec<String>),
+    /// Seconds before the limit when the countdown turns amber.
+    Warning(i64),
     /// The list's title (SPEC section 3, `set title`).
     Title(String),
     /// The list's time zone, an IANA name (SPEC section 10); every time is then shown in it.

@@ -1,5 +1,6 @@
 //! The rules of the list, pure: no terminal, no file, no clock. Every time is passed in.
 
+pub mod floor;
 pub mod history;
 pub mod kind;
 pub mod level;

@@ -17,6 +17,9 @@ pub enum SettingKey {
     ObserversLast,
     ProtocolOrder,
     Absent,
+    StartOnCall,
+    Messages,
+    Warning,
     Title,
     TimeZone,
 }
@@ -34,6 +37,9 @@ impl Words for SettingKey {
         SettingKey::ObserversLast,
         SettingKey::ProtocolOrder,
         SettingKey::Absent,
+        SettingKey::StartOnCall,
+        SettingKey::Messages,
+        SettingKey::Warning,
         SettingKey::Title,
         SettingKey::TimeZone,
     ];
@@ -50,6 +56,9 @@ impl Words for SettingKey {
             SettingKey::ObserversLast => "observers-last",
             SettingKey::ProtocolOrder => "protocol-order",
             SettingKey::Absent => "absent",
+            SettingKey::StartOnCall => "start-on-call",
+            SettingKey::Messages => "messages",
+            SettingKey::Warning => "warning",
             SettingKey::Title => "title",
             SettingKey::TimeZone => "time-zone",
         }
@@ -60,5 +69,12 @@ impl fmt::Display for SettingKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // `pad`, so that a width (`{key:<16}` in the settings popup) is honoured.
         f.pad(self.word())
+    }
+}
+
+/// A key equals its word: `key == "title"` reads as the settings are named.
+impl PartialEq<&str> for SettingKey {
+    fn eq(&self, word: &&str) -> bool {
+        self.word() == *word
     }
 }

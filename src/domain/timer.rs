@@ -37,6 +37,20 @@ impl Speech {
         }
     }
 
+    /// A speaker called with start-on-call off (SPEC section 9): at the podium, the clock at
+    /// 0:00 and not running until it is started.
+    pub fn call(entry: u64, now: Time) -> Speech {
+        Speech {
+            running: false,
+            ..Speech::start(entry, now)
+        }
+    }
+
+    /// Called, and the clock not yet started: nothing spoken, not paused by a point of order.
+    pub fn not_started(&self) -> bool {
+        !self.running && self.spent_ms == 0 && !self.point_of_order
+    }
+
     /// Milliseconds spoken at `now`. A clock that went backwards counts as no time passing.
     pub fn elapsed_ms(&self, now: Time) -> i64 {
         if self.running {

@@ -116,10 +116,12 @@ pub fn status_json(s: &Session, now: Time) -> String {
             "elapsed_seconds": elapsed,
             "remaining_seconds": e.limit_seconds.saturating_sub(elapsed),
             "running": sp.running,
+            "point_of_order": sp.point_of_order,
         }))
     });
     serde_json::json!({
         "current": current,
+        "message": s.message,
         "waiting": s.count(Status::Waiting),
         "spoken": s.count(Status::Spoken),
     })

@@ -359,7 +359,7 @@ impl Model {
         if let Some(id) = done.entry {
             self.select_id(id);
         }
-        let mut text = done.message;
+        let mut text = super::words::name_entries(&done.message, &self.session);
         for w in done.warnings {
             text.push_str("; ");
             text.push_str(&w);
@@ -377,7 +377,7 @@ impl Model {
         match self.change(label, now, command) {
             Ok(e) => e,
             Err(e) => {
-                self.fail(e.to_string());
+                self.fail(super::words::refusal(&e));
                 Effects::none()
             }
         }
@@ -478,6 +478,11 @@ pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
     }
     let gap = now - speech.checkpoint_at;
     let id = speech.entry;
+    let who = session
+        .entry(id)
+        .map(|e| format!("#{id} {}", e.title()))
+        .unwrap_or_else(|| format!("#{id}"));
+    let speech = session.speech.as_mut()?;
     let (text, warning) = if gap < chrono::Duration::zero() || gap > chrono::Duration::minutes(10) {
         // Checkpoint at the time spent before the gap: the gap is not counted.
         speech.running = false;
@@ -485,7 +490,7 @@ pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
         let spent = speech.spent_ms.div_euclid(1000);
         (
             format!(
-                "recovered the speech of #{id} PAUSED at {}: the clock {}; check the time with the speaker and press Space to resume",
+                "recovered the speech of {who} PAUSED at {}: the clock {}; check the time with the speaker and press Space to resume",
                 fmt_seconds(spent),
                 if gap < chrono::Duration::zero() {
                     "went backwards since the last checkpoint".to_string()
@@ -501,7 +506,7 @@ pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
     } else {
         (
             format!(
-                "recovered: the speech of #{id} goes on at {} (the speaker kept talking)",
+                "recovered: the speech of {who} goes on at {} (the speaker kept talking)",
                 fmt_seconds(speech.elapsed_seconds(now))
             ),
             false,
@@ -757,7 +762,7 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                             error: None,
                         }
                     }
-                    Err(e) => m.fail(e.to_string()),
+                    Err(e) => m.fail(super::words::refusal(&e)),
                 }
             }
         },
@@ -787,7 +792,7 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                     m.after(done, now);
                     return Effects::save();
                 }
-                Err(e) => m.fail(e.to_string()),
+                Err(e) => m.fail(super::words::refusal(&e)),
             }
         }
         Msg::Find => {
@@ -798,12 +803,22 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 error: None,
             }
         }
+        // The editor opens empty; the message now shows above it (SPEC section 4).
         Msg::Message => {
             m.popup = Popup::Input {
                 purpose: InputFor::Message,
-                text: m.session.message.clone().unwrap_or_default(),
+                text: String::new(),
                 error: None,
             }
+        }
+        Msg::Preset(n) => {
+            let label = format!("ready-made message {n}");
+            return m.act(&label, now, |s| s.preset_message(usize::from(n), now));
+        }
+        Msg::ClearMessage => {
+            return m.act("message to the speaker cleared", now, |s| {
+                s.message_to_speaker("", now)
+            });
         }
         Msg::Settings => {
             m.popup = Popup::Settings {
@@ -1026,6 +1041,10 @@ fn input(
                 }
             }
         }
+        Msg::ClearField => {
+            text.clear();
+            error = None;
+        }
         Msg::Backspace => {
             text.pop();
             error = None;
@@ -1107,28 +1126,25 @@ fn input(
                 return m.act(&label, now, |s| s.swap(a, b, at, now));
             }
             InputFor::Message => {
-                m.popup = Popup::None;
-                let before = Snapshot::of(&m.session);
-                let done = match m.session.set_message(&text, now) {
-                    Ok(done) => done,
-                    Err(e) => {
-                        m.fail(e.to_string());
-                        return Effects::none();
+                match m.change("message to the speaker", now, |s| {
+                    s.message_to_speaker(&text, now)
+                }) {
+                    Ok(e) => {
+                        m.popup = Popup::None;
+                        return e;
                     }
-                };
-                m.history
-                    .record(&before, &m.session, "message to the speaker");
-                m.after(done, now);
-                return Effects::save();
+                    // Refused (nobody at the podium, too long): the text stays to correct.
+                    Err(e) => error = Some(super::words::refusal(&e)),
+                }
             }
             InputFor::Setting(i) => {
                 let key = SETTING_KEYS[i.min(SETTING_KEYS.len() - 1)];
                 let reading = m.session.reading(now);
                 let result = setting_of(key, &text, &reading)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| super::words::scrub(&e.to_string()))
                     .and_then(|setting| {
                         m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| super::words::refusal(&e))
                     });
                 match result {
                     Ok(e) => {

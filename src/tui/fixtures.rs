@@ -23,6 +23,7 @@ pub fn secs(t: Time, s: i64) -> Time {
 pub fn session() -> Session {
     let created = at("2022-09-05T09:00:00+02:00");
     let mut s = Session::new("COP11 general discussion", Settings::default(), created);
+    // The meeting's zone: the times of the tests are Vienna's.
     s.time_zone = "Europe/Vienna".to_string();
     let set = |s: &mut Session, setting| {
         s.set(setting, created).expect("a valid setting");

@@ -360,8 +360,7 @@ impl AddForm {
             RuleError::OutsideWindow { .. } => AddField::LateReason,
             _ => AddField::Delegation,
         };
-        self.errors
-            .push((field, super::app::screen_words(&e.to_string())));
+        self.errors.push((field, super::words::refusal(e)));
         self.focus = field;
     }
 }
@@ -474,8 +473,7 @@ impl ReplaceForm {
             RuleError::NoticeBeforeRequest { .. } => ReplaceField::NoticeAt,
             _ => ReplaceField::Speaker,
         };
-        self.errors
-            .push((field, super::app::screen_words(&e.to_string())));
+        self.errors.push((field, super::words::refusal(e)));
         self.focus = field;
     }
 }

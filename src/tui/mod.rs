@@ -14,9 +14,12 @@ pub mod keymap;
 pub mod msg;
 mod tty;
 pub mod view;
+pub mod words;
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod floor_tests;
 #[cfg(test)]
 mod tests;
 
@@ -239,28 +242,40 @@ fn save(model: &mut Model, writer: &Writer) {
     }
 }
 
-/// What the screen shows that changes with time alone: the countdown's second, while a timer
-/// runs. The loop redraws when it changes, never otherwise: with no timer running and no input,
-/// nothing is drawn at all (SPEC section 6).
-fn shown(model: &Model, now: Time) -> Option<i64> {
-    model
+/// What the screen shows that changes with time alone: the countdown's second while a timer
+/// runs, and the minute of the header's clock (and of the plan's projected times). The loop
+/// redraws when it changes, never otherwise: with no timer running and no input, once a minute,
+/// on the minute (SPEC section 6).
+fn shown(model: &Model, now: Time) -> (Option<i64>, i64) {
+    let countdown = model
         .session
         .speech
         .as_ref()
         .filter(|s| s.running)
-        .and_then(|_| model.session.remaining(now))
+        .and_then(|_| model.session.remaining(now));
+    (countdown, now.timestamp().div_euclid(60))
 }
 
 /// How long until what is shown changes by itself, in real time (at most `WAKE`, to notice
-/// SIGTERM and SIGHUP).
+/// SIGTERM and SIGHUP): the next second of a running countdown, or the next minute.
 fn until_change(model: &Model, clock: &Clock, now: Time) -> Duration {
     let mut wait = WAKE;
     if let Some(s) = model.session.speech.as_ref().filter(|s| s.running) {
         let to_next = 1000 - s.elapsed_ms(now).rem_euclid(1000);
         wait = wait.min(clock.real_time_for(Duration::from_millis(to_next as u64)));
     }
+    let to_minute = 60_000 - now.timestamp_millis().rem_euclid(60_000);
+    wait = wait.min(clock.real_time_for(Duration::from_millis(to_minute as u64)));
     // A millisecond past the change, so that the second has really turned.
     wait + Duration::from_millis(1)
+}
+
+/// Measurement hook, read once at start-up: with `PODIUM_COUNT_DRAWS=PATH` set, the number of
+/// frames drawn so far is written to PATH after each frame and when the screen ends
+/// (scripts/idle-cpu.sh and tests/floor_pty.rs count the redraws at rest with it). Unset, as at
+/// every desk, nothing is counted or written.
+fn draw_count_path() -> Option<PathBuf> {
+    std::env::var_os("PODIUM_COUNT_DRAWS").map(PathBuf::from)
 }
 
 /// Test hook, read once at start-up: with `PODIUM_TEST_PANIC_ON_KEY=<char>` set, pressing that
@@ -292,11 +307,19 @@ fn event_loop(
     panic_on: Option<char>,
     feed: Option<&crate::web::Feed>,
 ) -> std::io::Result<i32> {
-    let mut drawn: Option<Option<i64>> = None;
+    let mut drawn: Option<(Option<i64>, i64)> = None;
     let mut dirty = true;
+    let count_to = draw_count_path();
+    let mut draws: u64 = 0;
+    let counted = |draws: u64| {
+        if let Some(path) = &count_to {
+            let _ = std::fs::write(path, format!("{draws}\n"));
+        }
+    };
     let mut checkpointed = Instant::now();
     loop {
         if let Some(code) = signals.pending() {
+            counted(draws);
             return Ok(code);
         }
         // The clock in the list's zone: every time shown is there (SPEC section 10).
@@ -307,6 +330,7 @@ fn event_loop(
         if drawn != Some(key) || dirty {
             let effects = app::update(model, Msg::Tick, now);
             if perform(effects, model, writer, clock) {
+                counted(draws);
                 return Ok(0);
             }
             dirty = true;
@@ -319,6 +343,7 @@ fn event_loop(
             }
         }
         if dirty {
+            draws += 1;
             let now = model.session.in_zone(clock.now());
             let completed = terminal.draw(|f| {
                 f.render_widget(&view::Screen::new(model, now), f.area());
@@ -341,6 +366,7 @@ fn event_loop(
             }
             drawn = Some(shown(model, now));
             dirty = false;
+            counted(draws);
         }
         // The pages hear of every change at once; an unchanged board is not sent again.
         if let Some(feed) = feed {
@@ -375,6 +401,7 @@ fn event_loop(
                     if let Some(msg) = keymap::lookup(model.key_mode(), &key, rehearsing) {
                         let effects = app::update(model, msg, model.session.in_zone(clock.now()));
                         if perform(effects, model, writer, clock) {
+                            counted(draws);
                             return Ok(0);
                         }
                         dirty = true;
@@ -492,24 +519,45 @@ mod loop_tests {
     }
 
     #[test]
-    fn with_no_timer_the_loop_only_wakes_to_check_signals_and_never_redraws() {
+    fn with_no_timer_the_loop_redraws_once_a_minute_on_the_minute_never_more() {
         let m = model(twelve(), t0());
         let now = secs(t0(), 20);
+        // Woken only to watch for signals, and at the minute.
         assert_eq!(
             until_change(&m, &clock_at(now, 1.0), now),
             WAKE + Duration::from_millis(1)
         );
-        // Nothing shown changes with time alone, not even when the minute turns: no redraw.
-        assert_eq!(shown(&m, now), None);
-        assert_eq!(shown(&m, now), shown(&m, secs(t0(), 3600)));
+        let near = secs(t0(), 59) + chrono::Duration::milliseconds(900);
+        assert_eq!(
+            until_change(&m, &clock_at(near, 1.0), near),
+            Duration::from_millis(101)
+        );
+        // Within a minute nothing shown changes; across each minute it changes once: over three
+        // minutes, three redraws.
+        assert_eq!(shown(&m, now), shown(&m, secs(t0(), 59)));
+        let changes = (0..180)
+            .map(|s| shown(&m, secs(t0(), s)))
+            .collect::<Vec<_>>()
+            .windows(2)
+            .filter(|w| w[0] != w[1])
+            .count();
+        assert_eq!(changes, 2, "10:00 to 10:02:59 crosses two minutes");
+        let changes = (0..=180)
+            .map(|s| shown(&m, secs(t0(), s)))
+            .collect::<Vec<_>>()
+            .windows(2)
+            .filter(|w| w[0] != w[1])
+            .count();
+        assert_eq!(changes, 3);
     }
 
     #[test]
-    fn a_paused_timer_never_redraws_by_itself() {
+    fn a_paused_timer_redraws_only_with_the_minute() {
         let mut m = model(twelve(), t0());
         app::update(&mut m, Msg::Next, t0());
         app::update(&mut m, Msg::Pause, secs(t0(), 5));
-        assert_eq!(shown(&m, secs(t0(), 6)), shown(&m, secs(t0(), 600)));
+        assert_eq!(shown(&m, secs(t0(), 6)), shown(&m, secs(t0(), 59)));
+        assert_eq!(shown(&m, secs(t0(), 6)).0, shown(&m, secs(t0(), 600)).0);
     }
 
     #[test]

@@ -26,6 +26,10 @@ pub enum Msg {
     Find,
     Presenter,
     Message,
+    /// Keys 1-9: the list's ready-made message of that number (SPEC section 9).
+    Preset(u8),
+    /// Key 0: clears the message to the speaker.
+    ClearMessage,
     Absent,
     Settings,
     Report,
@@ -50,6 +54,8 @@ pub enum Msg {
     No,
     Char(char),
     Backspace,
+    /// Ctrl-u in a one-line input: clears the field.
+    ClearField,
     /// The displayed second (or minute) changed: the loop asks the model to catch up.
     Tick,
 }

@@ -371,6 +371,7 @@ fn settings_are_edited_through_parse_setting_and_set() {
 #[test]
 fn message_to_the_speaker_is_saved_and_empty_clears_it() {
     let mut m = model(twelve(), t0());
+    update(&mut m, Msg::Next, t0());
     update(&mut m, Msg::Message, t0());
     type_text(&mut m, "Please conclude", t0());
     assert!(update(&mut m, Msg::Submit, t0()).save);
@@ -600,12 +601,13 @@ fn a_setting_opens_selected_so_typing_replaces_it_and_space_turns_an_on_off_one(
     send(&mut m, &[Msg::Down; 7], t0());
     assert!(update(&mut m, Msg::Char(' '), t0()).save);
     assert_eq!(m.session.settings.observers_last, !before);
-    // The title (the eleventh) is editable.
-    send(
-        &mut m,
-        &[Msg::Down, Msg::Down, Msg::Down, Msg::Submit],
-        t0(),
-    );
+    // The title is editable: it follows the floor's settings (start-on-call, messages, warning).
+    let title = super::app::SETTING_KEYS
+        .iter()
+        .position(|k| *k == "title")
+        .expect("title is a setting");
+    send(&mut m, &vec![Msg::Down; title - 7], t0());
+    update(&mut m, Msg::Submit, t0());
     type_text(&mut m, "Item 1 (f)", t0());
     assert!(update(&mut m, Msg::Submit, t0()).save);
     assert_eq!(m.session.title, "Item 1 (f)");

@@ -8,12 +8,24 @@ use crate::tui::app::{Model, hhmm};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 pub struct Current<'a> {
     pub model: &'a Model,
     pub now: Time,
     pub theme: Theme,
+    /// Small screens: three rows, the countdown in plain digits (the queue keeps its rows).
+    pub compact: bool,
+}
+
+impl Current<'_> {
+    fn block(&self) -> Block<'static> {
+        if self.compact {
+            Block::new().borders(Borders::TOP)
+        } else {
+            Block::bordered()
+        }
+    }
 }
 
 impl Widget for &Current<'_> {
@@ -23,8 +35,9 @@ impl Widget for &Current<'_> {
         let (speech, entry) = match (&s.speech, s.current()) {
             (Some(sp), Some(e)) => (sp, e),
             _ => {
-                let block =
-                    Block::bordered().title(Line::styled(" At the podium: nobody ", t.bold()));
+                let block = self
+                    .block()
+                    .title(Line::styled(" At the podium: nobody ", t.bold()));
                 let inner = block.inner(area);
                 block.render(area, buf);
                 // The cached queue: a frame never sorts the list.
@@ -55,22 +68,57 @@ impl Widget for &Current<'_> {
             }
         };
         let remaining = s.remaining(self.now).unwrap_or(0);
-        let state = if speech.point_of_order {
+        let warning = s.settings.warning_seconds;
+        let state = if speech.not_started() {
+            Span::styled(" CALLED: Space starts the clock ", t.badge(true))
+        } else if speech.point_of_order {
             Span::styled(" POINT OF ORDER ", t.badge(true))
         } else if !speech.running {
             Span::styled(" PAUSED ", t.badge(true))
         } else if remaining <= 0 {
-            Span::styled(" OVERTIME ", t.countdown(remaining))
+            Span::styled(" OVERTIME ", t.countdown(remaining, warning))
         } else {
             Span::styled(" running ", t.dim())
         };
-        let block = Block::bordered().title(Line::styled(
+        let block = self.block().title(Line::styled(
             format!(" At the podium: #{} ", entry.id),
             t.bold(),
         ));
         let inner = block.inner(area);
         block.render(area, buf);
         let text = countdown_text(remaining);
+        let style = if speech.running {
+            t.countdown(remaining, warning)
+        } else {
+            t.countdown(remaining, warning).patch(t.paused())
+        };
+        if self.compact {
+            let first = vec![
+                Span::styled(format!(" {text} "), style.patch(t.bold())),
+                Span::raw(" "),
+                Span::styled(entry.title(), t.bold()),
+                Span::raw(format!(" · {} · {}", entry.speaker, entry.level.label())),
+            ];
+            let mut second = vec![
+                Span::styled(mode_badge(entry.mode), t.badge(entry.mode != Mode::Floor)),
+                Span::raw(" "),
+                state,
+            ];
+            if let Some(msg) = &s.message {
+                second.push(Span::styled(format!(" message: \"{msg}\""), t.warning()));
+            }
+            second.push(Span::styled(
+                format!(
+                    " · limit {} · spoken {}",
+                    fmt_seconds(entry.limit_seconds),
+                    fmt_seconds(speech.elapsed_seconds(self.now)),
+                ),
+                t.dim(),
+            ));
+            // One line each, cut at the edge: the panel has two rows.
+            Paragraph::new(vec![Line::from(first), Line::from(second)]).render(inner, buf);
+            return;
+        }
         // The clock takes the right half on a wide screen, what its digits need on a narrow one.
         let needed = text.chars().count() as u16 * 8 + 2;
         let clock_width = if inner.width >= 120 {
@@ -110,11 +158,6 @@ impl Widget for &Current<'_> {
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(info, buf);
-        let style = if speech.running {
-            t.countdown(remaining)
-        } else {
-            t.countdown(remaining).patch(t.paused())
-        };
         big_countdown(&text, style, clock, buf);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::domain::Time;
-use crate::tui::app::{Model, hhmm};
+use crate::tui::app::Model;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,6 +12,27 @@ pub struct Header<'a> {
     pub model: &'a Model,
     pub now: Time,
     pub theme: Theme,
+}
+
+/// "slot until 13:00, 2h48 left": the meeting slot in progress, by the minute shown.
+pub fn slot_words(m: &Model, now: Time) -> Option<String> {
+    let s = &m.session;
+    let slot = s
+        .settings
+        .slots
+        .iter()
+        .find(|slot| slot.start <= now && now < slot.end)?;
+    // By whole minutes of the clock shown, so that HH:MM plus the time left is the slot's end.
+    let left = slot.end.timestamp().div_euclid(60) - now.timestamp().div_euclid(60);
+    let left = if left >= 60 {
+        format!("{}h{:02} left", left / 60, left % 60)
+    } else {
+        format!("{left} min left")
+    };
+    Some(format!(
+        "slot until {}, {left}",
+        s.local(slot.end).format("%H:%M")
+    ))
 }
 
 fn short_time(t: Time) -> String {
@@ -51,25 +72,43 @@ impl Widget for &Header<'_> {
             counts.push_str(&format!(" · {n} page{s} connected"));
         }
         let width = area.width as usize;
-        // Everything but the title: "│ window " state " (bounds)" " │ " HH:MM " │ " counts.
-        let fixed = |bounds: &str| {
+        // SPEC section 4: always the time of day, in the list's zone, and with slots the end of
+        // the slot in progress and the time left in it. The loop redraws on the minute for it.
+        let clock = s.local(self.now).format("%H:%M").to_string();
+        let slot = slot_words(m, self.now);
+        // Everything but the title: "│ window " state " (bounds)" " │ " HH:MM [" │ " slot]
+        // [" │ " counts].
+        let fixed = |bounds: &str, counts: &str| {
             9 + state.len()
                 + if bounds.is_empty() {
                     0
                 } else {
                     bounds.chars().count() + 3
                 }
-                + 11
-                + counts.chars().count()
+                + 3
+                + clock.len()
+                + slot.as_ref().map_or(0, |w| w.chars().count() + 3)
+                + if counts.is_empty() {
+                    0
+                } else {
+                    counts.chars().count() + 3
+                }
         };
         let title_len = s.title.chars().count();
-        // The window's bounds give way first (the title says which list this is), then the title.
-        let bounds = if fixed(&bounds) + 2 + title_len.min(40) <= width {
+        let wanted_title = title_len.min(24);
+        // The window's bounds give way first (the title says which list this is), then the
+        // counts (the queue's title and the heard line have them too), then the title.
+        let bounds = if fixed(&bounds, &counts) + 2 + wanted_title <= width {
             bounds
         } else {
             String::new()
         };
-        let room = width.saturating_sub(fixed(&bounds) + 2).max(2);
+        let counts = if fixed(&bounds, &counts) + 2 + wanted_title.min(12) <= width {
+            counts
+        } else {
+            String::new()
+        };
+        let room = width.saturating_sub(fixed(&bounds, &counts) + 2).max(2);
         let mut title: String = s.title.chars().take(room).collect();
         if title_len > room {
             title.pop();
@@ -83,16 +122,13 @@ impl Widget for &Header<'_> {
         if !bounds.is_empty() {
             spans.push(Span::styled(format!(" ({bounds})"), t.dim()));
         }
-        // The wall clock shows only while a timer runs: then the screen redraws every second.
-        // At rest the screen draws nothing at all (SPEC section 6), and a clock frozen at the
-        // last redraw would tell the officer a wrong time.
-        if self.model.timer_running() {
-            spans.extend([
-                Span::styled(" │ ", t.dim()),
-                Span::styled(hhmm(self.now), t.bold()),
-            ]);
+        spans.extend([Span::styled(" │ ", t.dim()), Span::styled(clock, t.bold())]);
+        if let Some(w) = slot {
+            spans.extend([Span::styled(" │ ", t.dim()), Span::raw(w)]);
         }
-        spans.extend([Span::styled(" │ ", t.dim()), Span::raw(counts)]);
+        if !counts.is_empty() {
+            spans.extend([Span::styled(" │ ", t.dim()), Span::raw(counts)]);
+        }
         // The list's time zone, where there is room: every time on the screen is in it.
         let used: usize = spans.iter().map(|sp| sp.content.chars().count()).sum();
         let zone = format!(" │ {}", s.time_zone);

@@ -100,9 +100,13 @@ pub fn help_area(rest: Rect) -> Rect {
     )
 }
 
+/// Below this many rows the podium and why panels are compact.
+pub const COMPACT_BELOW: u16 = 30;
+
 /// The rows the queue shows, for PgUp / PgDn (the loop stores it in the model).
 pub fn queue_page(area: Rect) -> usize {
-    (area.height as usize).saturating_sub(18).max(1)
+    let others = if area.height < COMPACT_BELOW { 13 } else { 18 };
+    (area.height as usize).saturating_sub(others).max(1)
 }
 
 impl Widget for &Screen<'_> {
@@ -180,19 +184,48 @@ impl Widget for &Screen<'_> {
             return;
         }
         let big = rest.height >= 40;
-        let current_height = if big { 12 } else { 6 };
+        // Below 30 rows the podium panel and the why panel are compact (their top border only,
+        // the countdown in plain digits), so that at 80x24 the queue shows at least eight
+        // entries with a speech running (SPEC section 4).
+        let compact = rest.height < COMPACT_BELOW;
+        let current_height = if big {
+            12
+        } else if compact {
+            3
+        } else {
+            6
+        };
         let heard_side = rest.width >= 110;
         // A long message or error takes a second line rather than being cut: the officer must
         // read the whole of a refusal to answer the delegation.
         let status_rows = status::StatusBar { model: m, theme: t }
             .rows_needed(rest.width)
             .clamp(1, 3);
-        let why_part = why::Why { model: m, theme: t };
+        let why_part = why::Why {
+            model: m,
+            theme: t,
+            compact,
+        };
         // The why panel takes the rows its story needs, as long as the queue keeps seven (its
-        // borders, its column headings and four rows).
-        let base_why = if big { 6 } else { 4 };
+        // borders, its column headings and four rows); compact with a speech at the podium,
+        // thirteen (eight entries and two headings of tiers).
+        let base_why = if big {
+            6
+        } else if compact {
+            2
+        } else {
+            4
+        };
+        let queue_keeps = if compact && m.session.speech.is_some() {
+            13
+        } else {
+            7
+        };
         let fixed = 1 + current_height + 1 + u16::from(!heard_side) + status_rows + 1;
-        let spare = rest.height.saturating_sub(fixed).saturating_sub(7);
+        let spare = rest
+            .height
+            .saturating_sub(fixed)
+            .saturating_sub(queue_keeps);
         let why_height = why_part
             .rows_needed(rest.width)
             .clamp(base_why, spare.max(base_why));
@@ -226,6 +259,7 @@ impl Widget for &Screen<'_> {
             model: m,
             now: self.now,
             theme: t,
+            compact,
         })
             .render(current, buf);
         let queue_area = if heard_side {

@@ -377,14 +377,14 @@ impl Widget for &PopupView<'_> {
                     ),
                     InputFor::Message => (
                         " Message to the speaker ".to_string(),
-                        "Enter shows it on the presenter views (empty clears) · Esc cancels",
+                        "Enter shows it on the presenter views (empty clears) · Ctrl-u clears the field · Esc cancels",
                     ),
                     InputFor::Setting(i) => (
                         format!(
                             " Setting: {} ",
                             SETTING_KEYS[(*i).min(SETTING_KEYS.len() - 1)]
                         ),
-                        "typing replaces the value; none clears a time; slots: 17 Oct 10:00-13:00, 17 Oct 15:00-18:00 · Enter sets · Esc cancels",
+                        "typing replaces the value; none clears a time; messages are TEXT|TEXT|...; slots: 17 Oct 10:00-13:00, 17 Oct 15:00-18:00 · Ctrl-u clears the field · Enter sets · Esc cancels",
                     ),
                     InputFor::SaveCopy => (
                         " Save a copy of the rehearsal ".to_string(),
@@ -397,11 +397,22 @@ impl Widget for &PopupView<'_> {
                 } else {
                     Span::raw(text.clone())
                 };
-                let mut lines = vec![Line::from(vec![
+                let mut lines = Vec::new();
+                // The editor opens empty; what the speaker sees now shows above it.
+                if *purpose == InputFor::Message {
+                    lines.push(match &m.session.message {
+                        Some(now) => Line::from(vec![
+                            Span::styled("now: ", t.dim()),
+                            Span::styled(format!("\"{now}\""), t.warning()),
+                        ]),
+                        None => Line::styled("now: no message", t.dim()),
+                    });
+                }
+                lines.push(Line::from(vec![
                     Span::styled("> ", t.key()),
                     typed,
                     Span::styled(" ", t.selected()),
-                ])];
+                ]));
                 if let Some(e) = error {
                     lines.push(Line::styled(format!("✗ {e}"), t.error()));
                 }

@@ -123,7 +123,8 @@ impl Widget for &Presenter<'_> {
                     .alignment(Alignment::Center)
                     .wrap(Wrap { trim: true })
                     .render(head, buf);
-                big_countdown("--:--", t.dim(), clock, buf);
+                // Box-drawing dashes: no "--" of a command line on any screen (SPEC section 4).
+                big_countdown("──:──", t.dim(), clock, buf);
                 render_message(self.message, t, message, buf);
                 return;
             }
@@ -143,18 +144,25 @@ impl Widget for &Presenter<'_> {
         .alignment(Alignment::Center)
         .render(head, buf);
         let remaining = self.session.remaining(self.now).unwrap_or(0);
+        let warning = self.session.settings.warning_seconds;
         let style = if speech.running {
-            t.countdown(remaining)
+            t.countdown(remaining, warning)
         } else {
-            t.countdown(remaining).patch(t.paused())
+            t.countdown(remaining, warning).patch(t.paused())
         };
         big_countdown(&countdown_text(remaining), style, clock, buf);
-        let state_words = if speech.point_of_order {
+        if flashing(speech.running, remaining) {
+            buf.set_style(clock, t.flash());
+        }
+        let state_words = if speech.not_started() {
+            // Called, the clock not started (start-on-call off): the speaker is at the podium.
+            Span::styled(" AT THE PODIUM · the clock has not started ", t.badge(true))
+        } else if speech.point_of_order {
             Span::styled(" POINT OF ORDER ", t.badge(true))
         } else if !speech.running {
             Span::styled(" PAUSED ", t.badge(true))
         } else if remaining <= 0 {
-            Span::styled(" TIME IS UP ", t.countdown(remaining))
+            Span::styled(" TIME IS UP ", t.countdown(remaining, warning))
         } else {
             Span::raw("")
         };
@@ -163,6 +171,12 @@ impl Widget for &Presenter<'_> {
             .render(state, buf);
         render_message(self.message, t, message, buf);
     }
+}
+
+/// The three seconds of the flash at zero: a running countdown showing 0:00, +0:01 or +0:02.
+/// The screens redraw every second while a timer runs, so the flash needs no redraw of its own.
+pub fn flashing(running: bool, remaining: i64) -> bool {
+    running && (-2..=0).contains(&remaining)
 }
 
 fn render_upcoming(next: &[&Entry], t: Theme, area: Rect, buf: &mut Buffer) {

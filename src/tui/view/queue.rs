@@ -110,7 +110,9 @@ impl Widget for &Queue<'_> {
         let (need_delegation, need_speaker) = m.name_widths;
         layout.share(need_delegation.max(10), need_speaker.max(7));
         let has_slots = !m.session.settings.slots.is_empty();
-        let today = m.session.in_zone(self.now).date_naive();
+        // The list's zone, parsed once a frame, not once a row.
+        let zone = m.session.zone();
+        let today = self.now.with_timezone(&zone).date_naive();
         let mut table_rows = Vec::with_capacity(rows.len());
         // Headings span the whole width: drawn over their empty table rows afterwards.
         let mut headings = Vec::new();
@@ -125,7 +127,7 @@ impl Widget for &Queue<'_> {
                     let Some(e) = m.rows.get(i).and_then(|id| m.session.entry(*id)) else {
                         continue;
                     };
-                    table_rows.push(entry_row(self, e, i, &layout, has_slots, today));
+                    table_rows.push(entry_row(self, e, i, &layout, has_slots, today, zone));
                 }
             }
         }
@@ -210,8 +212,8 @@ impl Columns {
                 (Level, false) => Constraint::Length(10),
                 (Mode, _) => Constraint::Length(6),
                 (Limit, _) => Constraint::Length(5),
-                (Requested, true) => Constraint::Length(12),
-                (Requested, false) => Constraint::Length(6),
+                (Requested, true) => Constraint::Length(13),
+                (Requested, false) => Constraint::Length(7),
                 (Start, true) => Constraint::Length(7),
                 (Start, false) => Constraint::Length(6),
             })
@@ -297,6 +299,7 @@ fn entry_row<'a>(
     layout: &Columns,
     has_slots: bool,
     today: chrono::NaiveDate,
+    zone: chrono_tz::Tz,
 ) -> Row<'a> {
     let m = q.model;
     let t = q.theme;
@@ -349,17 +352,23 @@ fn entry_row<'a>(
             t.badge(e.mode != Mode::Floor),
         )),
         Column::Limit => Cell::from(fmt_seconds(e.limit_seconds)),
-        Column::Requested => Cell::from({
-            // In the list's zone (SPEC section 10).
-            let at = m.session.in_zone(e.requested_at);
-            if wide {
-                at.format("%-d %b %H:%M").to_string()
-            } else if at.date_naive() == today {
-                hhmm(at)
+        // The time the entry is queued by (SPEC section 4), in the list's zone, marked * when
+        // it is not the request's (a replacement that changed tier, a swap).
+        Column::Requested => {
+            let q = e.queued_at.with_timezone(&zone);
+            let mark = if e.queued_at != e.requested_at {
+                "*"
             } else {
-                at.format("%-d %b").to_string()
-            }
-        }),
+                ""
+            };
+            Cell::from(if wide {
+                format!("{}{mark}", q.format("%-d %b %H:%M"))
+            } else if q.date_naive() == today {
+                format!("{}{mark}", q.format("%H:%M"))
+            } else {
+                format!("{}{mark}", q.format("%-d %b"))
+            })
+        }
         Column::Start => Cell::from(
             match m
                 .place_of_row(i)

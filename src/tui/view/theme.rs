@@ -20,15 +20,29 @@ impl Theme {
         }
     }
 
-    /// The countdown: green; amber in the last 30 seconds; red at zero and in overtime.
-    pub fn countdown(self, remaining: i64) -> Style {
+    /// The countdown: green; amber in the last `warning` seconds (the list's setting, 30 by
+    /// default); red at zero and in overtime.
+    pub fn countdown(self, remaining: i64, warning: i64) -> Style {
         match (self.color, remaining) {
-            (true, r) if r > 30 => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            (true, r) if r > warning => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             (true, r) if r > 0 => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             (true, _) => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            (false, r) if r > 30 => Style::new(),
+            (false, r) if r > warning => Style::new(),
             (false, r) if r > 0 => Style::new().add_modifier(Modifier::BOLD),
             (false, _) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        }
+    }
+
+    /// The flash of the countdown at zero (three seconds, presenter views): white on red, or
+    /// reversed without colour, over the whole clock.
+    pub fn flash(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
         }
     }
 

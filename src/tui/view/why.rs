@@ -9,11 +9,13 @@ use crate::tui::app::Model;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 pub struct Why<'a> {
     pub model: &'a Model,
     pub theme: Theme,
+    /// Small screens: the top border only, so the queue keeps its rows.
+    pub compact: bool,
 }
 
 const WRAP: Wrap = Wrap { trim: true };
@@ -58,6 +60,9 @@ impl Why<'_> {
     /// The rows the panel needs, borders included, at `width` columns.
     pub fn rows_needed(&self, width: u16) -> u16 {
         let (_, lines) = self.content();
+        if self.compact {
+            return wrapped_rows(&lines, width, WRAP).saturating_add(1);
+        }
         wrapped_rows(&lines, width.saturating_sub(2), WRAP).saturating_add(2)
     }
 }
@@ -66,7 +71,12 @@ impl Widget for &Why<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let (title, mut lines) = self.content();
-        let block = Block::bordered().title(Line::styled(title, t.bold()));
+        let block = if self.compact {
+            Block::new().borders(Borders::TOP)
+        } else {
+            Block::bordered()
+        }
+        .title(Line::styled(title, t.bold()));
         let inner = block.inner(area);
         block.render(area, buf);
         if wrapped_rows(&lines, inner.width, WRAP) > inner.height {
