@@ -1,20 +1,25 @@
 //! podium: the live list of speakers at the podium desk of an intergovernmental meeting.
 //!
-//! `domain` holds the rules (pure), `store` the state file, `cli` the headless commands,
-//! `clock` the monotonic and rehearsal clocks, `delegations` the reference data,
-//! `records` the exports and the import, `report` what happened, `manual` the command line's
-//! own documentation (man page, completions, docs/cli.md).
+//! `domain` holds the rules (pure), `store` the state file, `app` the work every front end shares
+//! (open, change, save, read), `present` the words and JSON shapes they share, `cli` the
+//! headless commands (and their documentation, `cli::manual`), `tui` the screen, `clock` the
+//! monotonic and rehearsal clocks, `delegations` the reference data, `records` the exports and
+//! the import, `report` what happened. Nothing imports `cli` or `tui`: they sit on top.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod conference;
 pub mod delegations;
 pub mod domain;
 pub mod follow;
-pub mod manual;
+pub mod present;
 pub mod records;
 pub mod rehearse;
 pub mod report;
 pub mod store;
 pub mod tui;
 pub mod web;
+
+/// The command line's documentation (man page, completions, docs/cli.md), for its tests.
+pub use cli::manual;

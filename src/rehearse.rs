@@ -57,13 +57,7 @@ pub fn prepare(file: Option<&Path>, real_now: Time) -> Result<Rehearsal, StoreEr
     })?;
     for (name, session) in &lists {
         let path = dir.join(name);
-        let saved = serde_json::to_vec_pretty(session)
-            .map_err(std::io::Error::other)
-            .and_then(|mut text| {
-                text.push(b'\n');
-                store::save_bytes(&path, &text)
-            });
-        saved.map_err(|source| StoreError::Save {
+        crate::app::save_copy(session, &path).map_err(|source| StoreError::Save {
             path: path.display().to_string(),
             source,
         })?;

@@ -10,16 +10,15 @@
 //! speaker at the podium is shown apart, with the time used so far, since that speech is not
 //! over. Every `*_seconds` figure is whole seconds, rounded down like the timer.
 
-use crate::cli::clip;
 use crate::delegations;
 use crate::domain::{Change, Entry, Group, Level, Session, Status, Time, fmt_seconds, fmt_time};
+use crate::present::clip;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use std::fmt;
-use std::path::Path;
 
 pub mod html;
 
@@ -200,34 +199,12 @@ pub enum ReportFormat {
     Html,
 }
 
-/// Runs `podium report FILE [--format text|html] [--output PATH]`: read-only on FILE.
-pub fn run(
-    file: &Path,
-    format: ReportFormat,
-    output: Option<&Path>,
-    now: Time,
-) -> Result<(), crate::cli::CliError> {
-    use crate::records::export::{refuse_session_paths, write_output};
-    if let Some(out) = output {
-        refuse_session_paths(file, out)?;
-    }
-    let s = crate::store::load(file)?;
-    let report = Report::compute(&s, s.in_zone(now));
-    let text = match format {
+/// The report of a session in `format`: its text, or one HTML page (`podium report`).
+pub fn render(s: &Session, format: ReportFormat, now: Time) -> String {
+    let report = Report::compute(s, s.in_zone(now));
+    match format {
         ReportFormat::Text => report.to_string(),
-        ReportFormat::Html => html::page(&report, &crate::records::zone_words(&s)),
-    };
-    match output {
-        Some(out) => {
-            write_output(out, text.as_bytes())?;
-            crate::cli::warn(&format!(
-                "the report of {} is in {}",
-                file.display(),
-                out.display()
-            ));
-            Ok(())
-        }
-        None => crate::cli::emit(&text),
+        ReportFormat::Html => html::page(&report, &crate::records::zone_words(s)),
     }
 }
 

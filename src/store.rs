@@ -736,11 +736,10 @@ impl Writer {
         storage: &mut dyn Storage,
         session: &Session,
     ) -> Result<(), StoreError> {
-        let mut text = serde_json::to_vec_pretty(session).map_err(|e| StoreError::Save {
+        let text = encode(session).map_err(|source| StoreError::Save {
             path: show(&self.path),
-            source: io::Error::other(e),
+            source,
         })?;
-        text.push(b'\n');
         save_bytes_with(storage, &self.real, &text).map_err(|source| StoreError::Save {
             path: show(&self.path),
             source,
@@ -755,6 +754,14 @@ impl Drop for Writer {
     fn drop(&mut self) {
         let _ = write_record(&self.lock, &[b' '; RECORD]);
     }
+}
+
+/// The bytes of a state file: the session as pretty JSON and a final newline. Every file podium
+/// writes of a session (a save, a rehearsal's copy) is written from here.
+pub fn encode(session: &Session) -> io::Result<Vec<u8>> {
+    let mut text = serde_json::to_vec_pretty(session).map_err(io::Error::other)?;
+    text.push(b'\n');
+    Ok(text)
 }
 
 /// The five steps of a save, behind a seam so that tests can make each one fail in turn (disk

@@ -220,7 +220,7 @@ fn every_json_key_the_program_prints_is_named_in_docs_cli_md() {
         .collect();
     assert!(
         undocumented.is_empty(),
-        "keys printed but not in docs/cli.md's JSON shapes (src/manual.rs JSON_SHAPES): {undocumented:?}"
+        "keys printed but not in docs/cli.md's JSON shapes (src/cli/manual.rs JSON_SHAPES): {undocumented:?}"
     );
 }
 

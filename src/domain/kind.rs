@@ -19,6 +19,7 @@ pub enum ListKind {
 
 impl Words for ListKind {
     const ALL: &'static [ListKind] = &[ListKind::General, ListKind::Opening, ListKind::Reply];
+    const WHAT: &'static str = "a kind of list";
     fn word(self) -> &'static str {
         match self {
             ListKind::General => "general",
@@ -61,6 +62,7 @@ impl Words for Role {
         Role::IncomingPresident,
         Role::ExecutiveHead,
     ];
+    const WHAT: &'static str = "a role";
     fn word(self) -> &'static str {
         match self {
             Role::OutgoingPresident => "outgoing-president",

@@ -2,6 +2,7 @@
 //! speaking modes: the words of the conference, with their exact spellings on the command line
 //! and in the state file.
 
+use super::words::{Words, normalise_word};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -92,6 +93,18 @@ impl Level {
     }
 }
 
+impl Words for Level {
+    const ALL: &'static [Level] = &Level::ALL;
+    const WHAT: &'static str = "a level";
+    fn word(self) -> &'static str {
+        Level::word(self)
+    }
+    // The synonyms of SPEC section 2 too.
+    fn parse_word(text: &str) -> Option<Level> {
+        Level::parse(text)
+    }
+}
+
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.word())
@@ -160,6 +173,18 @@ impl Group {
     }
 }
 
+impl Words for Group {
+    const ALL: &'static [Group] = &Group::ALL;
+    const WHAT: &'static str = "a regional group";
+    fn word(self) -> &'static str {
+        Group::word(self)
+    }
+    // Full names too.
+    fn parse_word(text: &str) -> Option<Group> {
+        Group::parse(text)
+    }
+}
+
 impl fmt::Display for Group {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.word())
@@ -206,10 +231,13 @@ impl Category {
             Category::Ngo => "ngo",
         }
     }
+}
 
-    pub fn parse(text: &str) -> Option<Category> {
-        let t = normalise_word(text);
-        Category::ALL.into_iter().find(|c| c.word() == t)
+impl Words for Category {
+    const ALL: &'static [Category] = &Category::ALL;
+    const WHAT: &'static str = "a category";
+    fn word(self) -> &'static str {
+        Category::word(self)
     }
 }
 
@@ -239,10 +267,13 @@ impl Mode {
             Mode::Video => "video",
         }
     }
+}
 
-    pub fn parse(text: &str) -> Option<Mode> {
-        let t = normalise_word(text);
-        Mode::ALL.into_iter().find(|m| m.word() == t)
+impl Words for Mode {
+    const ALL: &'static [Mode] = &Mode::ALL;
+    const WHAT: &'static str = "a mode";
+    fn word(self) -> &'static str {
+        Mode::word(self)
     }
 }
 
@@ -250,16 +281,6 @@ impl fmt::Display for Mode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.word())
     }
-}
-
-/// "Head of State", "head_of_state" and "HEAD-OF-STATE" all become "head-of-state".
-fn normalise_word(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 #[cfg(test)]

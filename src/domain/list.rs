@@ -64,9 +64,13 @@ impl AbsentPolicy {
             AbsentPolicy::Drop => "drop",
         }
     }
-    pub fn parse(text: &str) -> Option<AbsentPolicy> {
-        let t = text.trim().to_lowercase();
-        AbsentPolicy::ALL.into_iter().find(|p| p.word() == t)
+}
+
+impl super::words::Words for AbsentPolicy {
+    const ALL: &'static [AbsentPolicy] = &AbsentPolicy::ALL;
+    const WHAT: &'static str = "a way to treat an absent speaker";
+    fn word(self) -> &'static str {
+        AbsentPolicy::word(self)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod level;
 pub mod list;
 pub mod names;
 pub mod plan;
+pub mod setting_key;
 pub mod text;
 pub mod timer;
 pub mod when;
@@ -24,6 +25,7 @@ pub use list::{
     AbsentPolicy, Accepts, Change, Done, Entry, Inscription, LogRecord, Mark, RuleError, Session,
     Setting, Settings, Slot, Status, fmt_seconds,
 };
+pub use setting_key::SettingKey;
 pub use timer::{SimulatedClock, Speech};
 pub use words::Words;
 

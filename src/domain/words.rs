@@ -5,12 +5,21 @@
 pub trait Words: Sized + Copy + 'static {
     /// Every value, in the order they are listed to a person.
     const ALL: &'static [Self];
+    /// What a word names, for a refusal: "a level", "a regional group".
+    const WHAT: &'static str;
     /// The word as the command line and the file write it.
     fn word(self) -> &'static str;
     /// Parses the word, any case, spaces and underscores read as hyphens.
     fn parse_word(text: &str) -> Option<Self> {
         let t = normalise_word(text);
         Self::ALL.iter().copied().find(|v| v.word() == t)
+    }
+    /// Parses the word, or says what it is not and which words there are: "not a level; one
+    /// of: head-of-state, ..., delegate" (the command line, the import and the screen all say
+    /// it so).
+    fn parse_or_list(text: &str) -> Result<Self, String> {
+        Self::parse_word(text)
+            .ok_or_else(|| format!("not {}; one of: {}", Self::WHAT, Self::listed()))
     }
     /// "general, opening, reply": the words, for a message that lists them.
     fn listed() -> String {

@@ -1,13 +1,14 @@
-//! `podium export FILE --format csv|md|json|journal|xlsx|html [--output PATH] [--all]`: read-only
-//! on FILE (no lock), to stdout or written atomically to PATH (the spreadsheet only to PATH).
+//! `podium export FILE --format csv|md|json|journal|xlsx|html [--output PATH] [--all]`: the
+//! export's bytes, made from a session read without the lock; the command line writes them to
+//! the standard output or to PATH (the spreadsheet only to PATH).
 
 use super::local;
-use crate::cli::{CliError, rfc3339};
+use crate::app::AppError;
 use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_time};
+use crate::present::{Heading, rfc3339};
 use crate::store;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::Path;
 
 /// The export formats of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,72 +57,8 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "video_late",
 ];
 
-/// Runs `podium export`.
-pub fn run(
-    file: &Path,
-    format: Format,
-    output: Option<&Path>,
-    all: bool,
-    now: Time,
-) -> Result<(), CliError> {
-    if let Some(out) = output {
-        refuse_session_paths(file, out)?;
-    }
-    let session = store::load(file)?;
-    // Every time shown in the list's zone (SPEC section 10), the time of the export too.
-    let now = session.in_zone(now);
-    let bytes = render(&session, format, now, all)?;
-    match output {
-        Some(out) => {
-            write_output(out, &bytes)?;
-            crate::cli::warn(&format!(
-                "exported {} entries of {} to {}",
-                session.entries.len(),
-                file.display(),
-                out.display()
-            ));
-            Ok(())
-        }
-        // A closed pipe (`podium export ... | head`) is reported, never a panic.
-        None => crate::cli::emit_bytes(&bytes),
-    }
-}
-
-/// Writes an export or a report to `--output`, atomically: a reader never sees half a file.
-pub fn write_output(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    store::save_bytes(out, bytes).map_err(|e| {
-        CliError::Input(format!(
-            "cannot write {} ({e}); nothing was written there. Check the folder exists and may be written",
-            out.display()
-        ))
-    })
-}
-
-/// `--output` must not be the session file or its companions: an export is read-only on FILE,
-/// and writing over it without the lock would race the writer that holds it.
-pub fn refuse_session_paths(file: &Path, out: &Path) -> Result<(), CliError> {
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    };
-    for p in [
-        file.to_path_buf(),
-        store::backup_path(file),
-        store::lock_path(file),
-        store::temp_path(file),
-    ] {
-        if same(&p, out) {
-            return Err(CliError::Input(format!(
-                "--output {} is the session file or one of its companions; export to another path",
-                out.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
 /// The export in `format`, as bytes; `all` adds the speakers heard to the Journal's list.
-pub fn render(s: &Session, format: Format, now: Time, all: bool) -> Result<Vec<u8>, CliError> {
+pub fn render(s: &Session, format: Format, now: Time, all: bool) -> Result<Vec<u8>, AppError> {
     // "As at" times too are read in the list's zone.
     let now = local(s, now);
     match format {
@@ -149,7 +86,7 @@ pub fn seconds_used(s: &Session, e: &Entry, now: Time) -> Option<i64> {
 }
 
 /// The CSV export: one header line, then one line per entry in display order.
-pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
+pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, AppError> {
     let queue = s.queue();
     let plan = crate::domain::plan::Plan::compute(s, &queue, now);
     let places: HashMap<u64, (usize, Option<Time>)> = queue
@@ -160,7 +97,7 @@ pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::with_capacity(s.entries.len() * 200));
-    let bad = |e: csv::Error| CliError::Input(format!("cannot write the CSV export ({e})"));
+    let bad = |e: csv::Error| AppError::Io(format!("cannot write the CSV export ({e})"));
     w.write_record(CSV_COLUMNS).map_err(bad)?;
     let opt_time = |t: Option<Time>| t.map(|t| rfc3339(local(s, t))).unwrap_or_default();
     let time = |t: Time| rfc3339(local(s, t));
@@ -198,15 +135,20 @@ pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
             .map_err(bad)?;
     }
     w.into_inner()
-        .map_err(|e| CliError::Input(format!("cannot write the CSV export ({e})")))
+        .map_err(|e| AppError::Io(format!("cannot write the CSV export ({e})")))
 }
 
 /// The JSON export: the whole session, exactly as the state file would hold it.
-pub fn json(s: &Session) -> Result<Vec<u8>, CliError> {
-    let mut bytes = serde_json::to_vec_pretty(s)
-        .map_err(|e| CliError::Input(format!("cannot write the JSON export ({e})")))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+pub fn json(s: &Session) -> Result<Vec<u8>, AppError> {
+    store::encode(s).map_err(|e| AppError::Io(format!("cannot write the JSON export ({e})")))
+}
+
+/// "Other speakers": the first letter a capital, for a heading.
+fn capitalised(words: &str) -> String {
+    let mut c = words.chars();
+    c.next()
+        .map(|first| first.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Escapes what Markdown would read as markup in a name typed at the desk.
@@ -332,13 +274,12 @@ pub fn markdown(s: &Session, now: Time) -> String {
         let _ = writeln!(out, "\n## Inscribed");
         let mut heading = None;
         for e in &queue {
-            let h = (s.part(e), Session::tier(e));
+            let h = Heading::of(s, e);
             if heading != Some(h) {
-                let heading_text = match h {
-                    (0, 0) => "Ministerial level and higher",
-                    (0, _) => "Other speakers",
-                    (_, 0) => "Observers: ministerial level and higher",
-                    _ => "Observers: other speakers",
+                let heading_text = if h.observers {
+                    format!("Observers: {}", h.tier_words())
+                } else {
+                    capitalised(h.tier_words())
                 };
                 let _ = writeln!(out, "\n### {heading_text}\n");
                 heading = Some(h);

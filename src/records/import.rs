@@ -4,12 +4,12 @@
 //! including duplicates inside the file) through [`Session::add_many`] on the loaded copy of the
 //! session. One bad row refuses the whole file, and the message names the row and the column.
 
-use crate::cli::{self, CliError};
+use crate::app::{self, AppError};
 use crate::delegations;
 use crate::domain::{
-    self, Category, Done, Group, Inscription, Level, Mode, RuleError, Session, Time, fmt_time,
+    self, Category, Done, Group, Inscription, Level, Mode, RuleError, Session, Time, Words,
+    fmt_time,
 };
-use crate::store;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -204,22 +204,25 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>, Refusal> {
                     ),
                 ));
             }
-            t => cli::parse_level(t).map_err(|m| bad("level", format!("\"{t}\" is {m}")))?,
+            t => Level::parse_or_list(t).map_err(|m| bad("level", format!("\"{t}\" is {m}")))?,
         };
         let chair_of: Option<Group> = match cell("chair_of") {
             "" => None,
-            t => Some(cli::parse_group(t).map_err(|m| bad("chair_of", format!("\"{t}\" is {m}")))?),
+            t => Some(
+                Group::parse_or_list(t).map_err(|m| bad("chair_of", format!("\"{t}\" is {m}")))?,
+            ),
         };
         let category = match cell("category") {
             "" => spelling
                 .as_ref()
                 .and_then(|sp| sp.category)
                 .unwrap_or(Category::StateParty),
-            t => cli::parse_category(t).map_err(|m| bad("category", format!("\"{t}\" is {m}")))?,
+            t => Category::parse_or_list(t)
+                .map_err(|m| bad("category", format!("\"{t}\" is {m}")))?,
         };
         let mode = match cell("mode") {
             "" => Mode::Floor,
-            t => cli::parse_mode(t).map_err(|m| bad("mode", format!("\"{t}\" is {m}")))?,
+            t => Mode::parse_or_list(t).map_err(|m| bad("mode", format!("\"{t}\" is {m}")))?,
         };
         let no_post = yes_no(cell("no_post")).map_err(|m| bad("no_post", m))?;
         let (notes, warnings) = match &spelling {
@@ -400,12 +403,22 @@ pub fn apply(s: &mut Session, rows: &[Row], label: &str, now: Time) -> Result<Ve
     })
 }
 
-/// Runs `podium import`.
-pub fn run(file: &Path, csv_path: &Path, dry_run: bool, now: Time) -> Result<(), CliError> {
+/// What an import did: a dry run's text and warnings, or the entries added.
+#[derive(Debug)]
+pub enum Imported {
+    /// `--dry-run`: nothing changed; what would be added, one line a row, and each row's
+    /// warnings ("row 3: ...").
+    Checked { warnings: Vec<String>, text: String },
+    /// The inscriptions added and saved, with each row's warnings.
+    Added(Done),
+}
+
+/// Runs `podium import`: every row read and checked, then all added in one change, or none.
+pub fn run(file: &Path, csv_path: &Path, dry_run: bool, now: Time) -> Result<Imported, AppError> {
     let name = csv_path.display().to_string();
     let bytes = std::fs::read(csv_path)
-        .map_err(|e| CliError::Input(format!("cannot read {name} ({e}); nothing was imported")))?;
-    let rows = parse(&bytes).map_err(|r| CliError::Input(r.say(&name)))?;
+        .map_err(|e| AppError::Input(format!("cannot read {name} ({e}); nothing was imported")))?;
+    let rows = parse(&bytes).map_err(|r| AppError::Input(r.say(&name)))?;
     let label = format!(
         "import of {}",
         csv_path
@@ -415,35 +428,25 @@ pub fn run(file: &Path, csv_path: &Path, dry_run: bool, now: Time) -> Result<(),
     );
     if dry_run {
         // Read-only: no lock, no write; the rules run on a copy in memory.
-        let mut s = store::load(file)?;
-        let done = apply(&mut s, &rows, &label, now).map_err(|r| CliError::Input(r.say(&name)))?;
-        for (row, d) in rows.iter().zip(&done) {
-            for w in &d.warnings {
-                cli::warn(&format!("warning: row {}: {w}", row.number));
-            }
-        }
-        return cli::emit(&format!(
-            "{}dry run: {} inscriptions of {name} would be added to {}; nothing was changed\n",
-            dry_run_text(&s, &rows, &done),
-            done.len(),
-            file.display()
-        ));
+        let mut s = app::read(file)?;
+        let done = apply(&mut s, &rows, &label, now).map_err(|r| AppError::Input(r.say(&name)))?;
+        return Ok(Imported::Checked {
+            warnings: row_warnings(&rows, &done),
+            text: format!(
+                "{}dry run: {} inscriptions of {name} would be added to {}; nothing was changed\n",
+                dry_run_text(&s, &rows, &done),
+                done.len(),
+                file.display()
+            ),
+        });
     }
-    cli::change(file, "podium import", now, |s| {
+    let done = app::change(file, "podium import", now, |s| {
         let done = apply(s, &rows, &label, now).map_err(|r| RuleError::BadValue(r.say(&name)))?;
         let ids = (
             done.first().and_then(|d| d.entry),
             done.last().and_then(|d| d.entry),
         );
-        let warnings = rows
-            .iter()
-            .zip(&done)
-            .flat_map(|(row, d)| {
-                d.warnings
-                    .iter()
-                    .map(move |w| format!("row {}: {w}", row.number))
-            })
-            .collect();
+        let warnings = row_warnings(&rows, &done);
         let notes: String = rows
             .iter()
             .flat_map(|r| {
@@ -465,7 +468,20 @@ pub fn run(file: &Path, csv_path: &Path, dry_run: bool, now: Time) -> Result<(),
             warnings,
             entry: ids.0,
         })
-    })
+    })?;
+    Ok(Imported::Added(done))
+}
+
+/// Each row's warnings, named by the row: "row 3: ...".
+fn row_warnings(rows: &[Row], done: &[Done]) -> Vec<String> {
+    rows.iter()
+        .zip(done)
+        .flat_map(|(row, d)| {
+            d.warnings
+                .iter()
+                .map(move |w| format!("row {}: {w}", row.number))
+        })
+        .collect()
 }
 
 /// What a dry run would add, one line per row with the place the entry would take.

@@ -7,8 +7,10 @@
 
 use super::export::seconds_used;
 use super::local;
-use crate::cli::{CliError, entries_json, rfc3339};
+use crate::app::AppError;
 use crate::domain::{Session, Time, parse_time};
+use crate::present::json::entries_json;
+use crate::present::rfc3339;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use serde_json::Value;
 
@@ -56,12 +58,12 @@ const TIMES: [&str; 5] = [
 /// The widest a column is sized (in characters), so a long reason does not push the rest away.
 const WIDEST: usize = 48;
 
-fn bad(e: XlsxError) -> CliError {
-    CliError::Input(format!("cannot write the spreadsheet ({e})"))
+fn bad(e: XlsxError) -> AppError {
+    AppError::Io(format!("cannot write the spreadsheet ({e})"))
 }
 
 /// The spreadsheet, as the bytes of an .xlsx file.
-pub fn xlsx(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
+pub fn xlsx(s: &Session, now: Time) -> Result<Vec<u8>, AppError> {
     let rows = rows(s, now)?;
     let mut columns: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     for row in &rows {
@@ -100,21 +102,21 @@ pub fn xlsx(s: &Session, now: Time) -> Result<Vec<u8>, CliError> {
     book.save_to_buffer().map_err(bad)
 }
 
-fn too_many() -> CliError {
-    CliError::Input("the list has more entries than a spreadsheet holds".to_string())
+fn too_many() -> AppError {
+    AppError::Io("the list has more entries than a spreadsheet holds".to_string())
 }
 
-fn col(c: usize) -> Result<u16, CliError> {
+fn col(c: usize) -> Result<u16, AppError> {
     u16::try_from(c).map_err(|_| too_many())
 }
 
 /// The entries as `list --json` writes them, each with the three extra columns.
-fn rows(s: &Session, now: Time) -> Result<Vec<serde_json::Map<String, Value>>, CliError> {
+fn rows(s: &Session, now: Time) -> Result<Vec<serde_json::Map<String, Value>>, AppError> {
     let order = s.display_order();
     let mut out = Vec::with_capacity(order.len());
     for (json, e) in entries_json(s, now).iter().zip(order) {
         let Value::Object(mut row) = serde_json::to_value(json)
-            .map_err(|e| CliError::Input(format!("cannot write the spreadsheet ({e})")))?
+            .map_err(|e| AppError::Io(format!("cannot write the spreadsheet ({e})")))?
         else {
             continue;
         };
@@ -139,7 +141,7 @@ fn write_cell(
     name: &str,
     value: Option<&Value>,
     when: &Format,
-) -> Result<usize, CliError> {
+) -> Result<usize, AppError> {
     match value {
         None | Some(Value::Null) => Ok(0),
         Some(Value::Bool(b)) => {
@@ -178,7 +180,7 @@ fn write_cell(
 
 /// A text cell: `write_string` stores the text as it is, so "=1+1" stays those four
 /// characters and no spreadsheet computes it.
-fn text_cell(sheet: &mut Worksheet, r: u32, c: u16, text: &str) -> Result<usize, CliError> {
+fn text_cell(sheet: &mut Worksheet, r: u32, c: u16, text: &str) -> Result<usize, AppError> {
     sheet.write_string(r, c, text).map_err(bad)?;
     Ok(text.chars().count())
 }

@@ -6,11 +6,14 @@ use super::card::Card;
 use super::form::{AddForm, ReplaceForm};
 use super::keymap::KeyMode;
 use super::msg::Msg;
-use crate::cli;
+use crate::app::setting::setting_of;
+pub use crate::app::setting::setting_value;
 use crate::delegations;
 use crate::domain::history::{History, Snapshot};
 use crate::domain::plan::Plan;
-use crate::domain::{Change, Done, RuleError, Session, Status, Time, fmt_seconds};
+use crate::domain::{
+    Change, Done, RuleError, Session, SettingKey, Status, Time, Words, fmt_seconds,
+};
 use chrono::Timelike;
 use std::path::PathBuf;
 
@@ -42,78 +45,8 @@ impl Effects {
     }
 }
 
-/// The settings the settings screen edits, with their `podium set` keys.
-pub const SETTING_KEYS: [&str; 17] = [
-    "limit",
-    "chair-limit",
-    "changeover",
-    "opens",
-    "closes",
-    "video-deadline",
-    "slots",
-    "observers-last",
-    "protocol-order",
-    "absent",
-    "second-limit",
-    "high-level-deadline",
-    "start-on-call",
-    "messages",
-    "warning",
-    "title",
-    "time-zone",
-];
-
-/// The value of a setting as `podium set` would take it back.
-pub fn setting_value(s: &Session, key: &str) -> String {
-    let st = &s.settings;
-    // In the list's zone and in a form the officer types back (SPEC section 10).
-    let local = |t: Time| s.local(t).format("%Y-%m-%d %H:%M").to_string();
-    let time = |t: Option<Time>| t.map(local).unwrap_or_else(|| "none".into());
-    let on_off = |b: bool| if b { "on" } else { "off" }.to_string();
-    match key {
-        "limit" => fmt_seconds(st.limit_seconds),
-        "chair-limit" => fmt_seconds(st.chair_limit_seconds),
-        "second-limit" => fmt_seconds(st.second_limit_seconds),
-        "high-level-deadline" => time(st.high_level_deadline),
-        "changeover" => format!("{}s", st.changeover_seconds),
-        "opens" => time(st.opens),
-        "closes" => time(st.closes),
-        "video-deadline" => time(st.video_deadline),
-        "slots" => {
-            if st.slots.is_empty() {
-                "none".into()
-            } else {
-                st.slots
-                    .iter()
-                    // A day and two hours, in the list's zone: the rows the officer reads.
-                    .map(|slot| {
-                        format!(
-                            "{}-{}",
-                            local(slot.start),
-                            s.local(slot.end).format("%H:%M")
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        }
-        "observers-last" => on_off(st.observers_last),
-        "protocol-order" => on_off(st.protocol_order),
-        "absent" => st.absent.word().to_string(),
-        "start-on-call" => on_off(st.start_on_call),
-        "messages" => {
-            if st.messages.is_empty() {
-                "none".into()
-            } else {
-                st.messages.join("|")
-            }
-        }
-        "warning" => format!("{}s", st.warning_seconds),
-        "title" => s.title.clone(),
-        "time-zone" => s.time_zone.clone(),
-        _ => String::new(),
-    }
-}
+/// The settings the settings screen edits, in order.
+pub const SETTING_KEYS: &[SettingKey] = <SettingKey as Words>::ALL;
 
 /// What a one-line input is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -806,7 +739,7 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                     }
                 };
                 let reading = m.session.reading(now);
-                let result = cli::parse_setting(key, turned, &reading)
+                let result = setting_of(key, turned, &reading)
                     .map_err(|e| e.to_string())
                     .and_then(|setting| {
                         m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
@@ -1343,7 +1276,7 @@ fn input(
             InputFor::Setting(i) => {
                 let key = SETTING_KEYS[i.min(SETTING_KEYS.len() - 1)];
                 let reading = m.session.reading(now);
-                let result = cli::parse_setting(key, &text, &reading)
+                let result = setting_of(key, &text, &reading)
                     .map_err(|e| super::words::scrub(&e.to_string()))
                     .and_then(|setting| {
                         m.change(&format!("setting {key}"), now, |s| s.set(setting, now))

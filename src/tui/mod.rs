@@ -28,7 +28,7 @@ mod tests;
 
 use crate::clock::Clock;
 use crate::domain::{Session, Settings, Time};
-use crate::store::{self, StoreError, Writer};
+use crate::store::Writer;
 use app::{Effects, Model};
 use msg::Msg;
 use ratatui::crossterm::event::{self, Event};
@@ -103,9 +103,9 @@ pub fn run(opts: RunOptions) -> i32 {
     };
     // Every list of the folder, each under its own lock (SPEC section 8).
     let holder = if rehearsal {
-        store::holder("podium rehearsal screen")
+        crate::store::holder("podium rehearsal screen")
     } else {
-        store::holder("podium screen")
+        crate::store::holder("podium screen")
     };
     let mut room = room::Room::gather(&path, room::Open { writer, model }, &clock, &holder);
     let Some((signals, tty, mut terminal)) = enter() else {
@@ -206,24 +206,18 @@ fn open(
     path: &std::path::Path,
     clock: &Clock,
     rehearsal: bool,
-) -> Result<(Writer, Model), StoreError> {
-    let holder = if rehearsal {
-        store::holder("podium rehearsal screen")
+) -> Result<(Writer, Model), crate::app::AppError> {
+    let what = if rehearsal {
+        "podium rehearsal screen"
     } else {
-        store::holder("podium screen")
+        "podium screen"
     };
-    let writer = Writer::acquire(path, &holder)?;
     let now = clock.now();
-    let (mut session, created) = match writer.load() {
-        Ok(s) => (s, false),
-        Err(StoreError::Missing { .. }) => {
-            let mut s = Session::new(NEW_TITLE, Settings::default(), now);
-            s.time_zone = crate::clock::machine_zone();
-            writer.create(&s)?;
-            (s, true)
-        }
-        Err(e) => return Err(e),
-    };
+    let (writer, mut session, created) = crate::app::open_or_create(path, what, || {
+        let mut s = Session::new(NEW_TITLE, Settings::default(), now);
+        s.time_zone = crate::clock::machine_zone();
+        s
+    })?;
     let recovered = app::recover(&mut session, now);
     if recovered.is_some() {
         writer.save(&session)?;
@@ -465,13 +459,7 @@ fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clo
         // The copy is a list to keep: it runs on the real clock, not the rehearsal's.
         let mut copy = model.session.clone();
         copy.rehearsal_clock = None;
-        let written = serde_json::to_vec_pretty(&copy)
-            .map_err(std::io::Error::other)
-            .and_then(|mut bytes| {
-                bytes.push(b'\n');
-                store::save_bytes(&path, &bytes)
-            });
-        match written {
+        match crate::app::save_copy(&copy, &path) {
             Ok(()) => model.say(format!("a copy of the rehearsal is in {}", path.display())),
             Err(e) => model.fail(format!(
                 "the copy was not written to {} ({e}); give another path (W)",

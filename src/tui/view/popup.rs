@@ -2,7 +2,7 @@
 //! settings, the questions. Each is drawn last, over `Clear`, in a centred box.
 
 use super::theme::Theme;
-use crate::domain::Time;
+use crate::domain::{SettingKey, Time, Words};
 use crate::tui::app::{InputFor, Model, Popup, Question, SETTING_KEYS, setting_value};
 use crate::tui::form::{AddField, AddForm, ReplaceField, ReplaceForm};
 use ratatui::buffer::Buffer;
@@ -495,17 +495,17 @@ impl Widget for &PopupView<'_> {
             }
             Popup::Settings { selected, error } => {
                 let mut lines = Vec::new();
-                for (i, key) in SETTING_KEYS.iter().enumerate() {
+                for (i, key) in SETTING_KEYS.iter().copied().enumerate() {
                     let style = if i == *selected {
                         t.selected()
                     } else {
                         ratatui::style::Style::new()
                     };
                     let value = setting_value(&m.session, key);
-                    if *key == "slots" && value != "none" {
+                    if key == SettingKey::Slots && value != "none" {
                         // One row per meeting slot: a day and two hours, in the list's zone.
                         for (k, slot) in value.split(", ").enumerate() {
-                            let label = if k == 0 { *key } else { "" };
+                            let label = if k == 0 { key.word() } else { "" };
                             lines.push(Line::styled(format!(" {label:<16}{slot}"), style));
                         }
                     } else {

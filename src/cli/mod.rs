@@ -1,17 +1,22 @@
 //! The headless commands of SPEC section 3: the domain's commands on the state file, printed for
 //! a person or as JSON for other tools. Names, flags, exit codes and JSON shapes are fixed.
 
+pub mod manual;
+pub mod output;
+
+use crate::app::{self, AppError};
 use crate::domain::plan::Plan;
 use crate::domain::{
-    self, AbsentPolicy, Accepts, Category, Done, Entry, Group, Inscription, Level, ListKind, Mark,
-    Mode, Role, RuleError, Session, Setting, Settings, Status, Time, Words, fmt_seconds,
+    self, Accepts, Category, Done, Entry, Group, Inscription, Level, ListKind, Mark, Mode, Role,
+    RuleError, Session, Settings, Status, Time, fmt_seconds,
 };
-use crate::store::{self, StoreError, Writer};
-use chrono::SecondsFormat;
+pub use crate::present::json::{list_json, list_json_after, status_json};
+use crate::present::{Heading, clip};
+use crate::store::{self, StoreError};
 use clap::{Args, Parser, Subcommand};
-use serde::Serialize;
+use output::{deliver, refuse_session_paths};
+pub(crate) use output::{emit, emit_bytes, say, warn};
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -93,7 +98,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         speaker: String,
         /// The new speaker's level.
-        #[arg(long, value_name = "LEVEL", value_parser = words_level())]
+        #[arg(long, value_name = "LEVEL", value_parser = words_of::<Level>())]
         level: Level,
         /// When the change was notified to the secretariat (default: now), e.g.
         /// 2022-10-01T10:00:00+02:00.
@@ -299,7 +304,7 @@ pub enum Command {
     Completions {
         /// The shell the script is for.
         #[arg(value_enum)]
-        shell: crate::manual::Shell,
+        shell: manual::Shell,
     },
     /// The manual page (roff) on the standard output, e.g. `podium man | man -l -`.
     Man,
@@ -368,17 +373,17 @@ pub struct AddArgs {
     #[arg(long, value_name = "NAME")]
     pub speaker: String,
     /// The speaker's level (ministerial level or higher goes first).
-    #[arg(long, value_name = "LEVEL", value_parser = words_level())]
+    #[arg(long, value_name = "LEVEL", value_parser = words_of::<Level>())]
     pub level: Level,
     /// Speaking as Chair of a regional group, for the group (the full names are accepted too).
-    #[arg(long = "chair-of", value_parser = words_group(), value_name = "GROUP")]
+    #[arg(long = "chair-of", value_parser = words_of::<Group>(), value_name = "GROUP")]
     pub chair_of: Option<Group>,
     /// The delegation's category (default: from the reference data for the European Union and
     /// the observer States, else state-party).
-    #[arg(long, value_parser = words_category(), value_name = "CAT")]
+    #[arg(long, value_parser = words_of::<Category>(), value_name = "CAT")]
     pub category: Option<Category>,
     /// How the statement is delivered (default: floor).
-    #[arg(long, value_parser = words_mode(), value_name = "MODE")]
+    #[arg(long, value_parser = words_of::<Mode>(), value_name = "MODE")]
     pub mode: Option<Mode>,
     /// When the request reached the secretariat (default: now), e.g. 2022-09-06T10:00:00+02:00.
     #[arg(long, value_name = "TIME")]
@@ -455,43 +460,12 @@ impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for WordL
     }
 }
 
-/// The parser of an enum with the domain's `Words` (a list kind, a role): its words listed,
-/// parsed any case.
+/// The parser of an enum with the domain's `Words` (a level, a group, a list kind...): its words
+/// listed, parsed any case.
 pub fn words_of<T: crate::domain::words::Words + Send + Sync>() -> WordList<T> {
     WordList {
-        parse: |s| {
-            <T as crate::domain::words::Words>::parse_word(s)
-                .ok_or_else(|| format!("not one of: {}", T::listed()))
-        },
+        parse: <T as crate::domain::words::Words>::parse_or_list,
         words: || T::ALL.iter().map(|v| v.word()).collect(),
-    }
-}
-
-fn words_level() -> WordList<Level> {
-    WordList {
-        parse: parse_level,
-        words: || Level::ALL.map(Level::word).to_vec(),
-    }
-}
-
-fn words_group() -> WordList<Group> {
-    WordList {
-        parse: parse_group,
-        words: || Group::ALL.map(Group::word).to_vec(),
-    }
-}
-
-fn words_category() -> WordList<Category> {
-    WordList {
-        parse: parse_category,
-        words: || Category::ALL.map(Category::word).to_vec(),
-    }
-}
-
-fn words_mode() -> WordList<Mode> {
-    WordList {
-        parse: parse_mode,
-        words: || Mode::ALL.map(Mode::word).to_vec(),
     }
 }
 
@@ -504,58 +478,9 @@ pub fn parse_speed(s: &str) -> Result<f64, String> {
     }
 }
 
-pub fn parse_level(s: &str) -> Result<Level, String> {
-    Level::parse(s).ok_or_else(|| {
-        format!(
-            "not a level; one of: {}",
-            Level::ALL.map(Level::word).join(", ")
-        )
-    })
-}
-
-pub fn parse_group(s: &str) -> Result<Group, String> {
-    Group::parse(s).ok_or_else(|| {
-        format!(
-            "not a regional group; one of: {}",
-            Group::ALL.map(Group::word).join(", ")
-        )
-    })
-}
-
-pub fn parse_category(s: &str) -> Result<Category, String> {
-    Category::parse(s).ok_or_else(|| {
-        format!(
-            "not a category; one of: {}",
-            Category::ALL.map(Category::word).join(", ")
-        )
-    })
-}
-
-pub fn parse_mode(s: &str) -> Result<Mode, String> {
-    Mode::parse(s).ok_or_else(|| {
-        format!(
-            "not a mode; one of: {}",
-            Mode::ALL.map(Mode::word).join(", ")
-        )
-    })
-}
-
-/// A refused command: one `error:` line on stderr, exit 1, the file as it was.
-#[derive(Debug, Error)]
-pub enum CliError {
-    #[error(transparent)]
-    Rule(#[from] RuleError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("{0}")]
-    Input(String),
-}
-
-impl From<String> for CliError {
-    fn from(s: String) -> Self {
-        CliError::Input(s)
-    }
-}
+/// A refused command: one `error:` line on stderr, exit 1, the file as it was. The command
+/// line's name for the application layer's error.
+pub type CliError = AppError;
 
 /// The time now: the wall clock, or `PODIUM_NOW` (RFC 3339) so that tests and rehearsals of a
 /// past meeting can pin it.
@@ -626,46 +551,6 @@ pub fn run(command: Command) -> i32 {
     }
 }
 
-/// Prints what a read-only command shows. A reader that went away (`podium list FILE | head`)
-/// is reported as an error, never a panic.
-pub(crate) fn emit(text: &str) -> Result<(), CliError> {
-    emit_bytes(text.as_bytes())
-}
-
-/// [`emit`] for bytes (an export).
-pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    // No raw control sequence from a file or an argument ever reaches the terminal (SPEC
-    // section 5): text is cleaned on its way out; only what is not text (a binary) passes.
-    let cleaned = std::str::from_utf8(bytes).map(domain::text::clean_lines);
-    let bytes = match &cleaned {
-        Ok(text) => text.as_bytes(),
-        Err(_) => bytes,
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|e| CliError::Input(format!("cannot write to the standard output ({e})")))
-}
-
-/// Says what a saved change did. The change is made whether or not anyone reads this, so a
-/// closed standard output is not an error (and never a panic).
-pub(crate) fn say(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{}", domain::text::clean_lines(text)).and_then(|()| out.flush());
-}
-
-/// One line on the standard error (an `error:` or a `warning:`), never a panic.
-pub(crate) fn warn(text: &str) {
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "{}",
-        domain::text::clean_lines(text)
-    );
-}
-
 fn execute(command: Command) -> Result<(), CliError> {
     let now = now();
     match command {
@@ -673,8 +558,8 @@ fn execute(command: Command) -> Result<(), CliError> {
         Command::Rehearse { .. } | Command::Display { .. } => Err(CliError::Input(
             "this command opens a screen: run it as `podium rehearse` or `podium display`".into(),
         )),
-        Command::Completions { shell } => crate::manual::completions(shell),
-        Command::Man => crate::manual::man(),
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Man => manual::man(),
         Command::New(a) => new(a, now),
         Command::Add(a) => change(&a.file, "podium add", now, |s| {
             let now = s.in_zone(now);
@@ -873,12 +758,12 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Set { file, key, value } => change(&file, "podium set", now, |s| {
             let now = s.in_zone(now);
-            let setting = parse_setting(&key, &value, &s.reading(now))
+            let setting = app::setting::parse_setting(&key, &value, &s.reading(now))
                 .map_err(|e| RuleError::BadValue(e.to_string()))?;
             s.set(setting, now)
         }),
         Command::List { file, json } => {
-            let s = store::load(&file)?;
+            let s = app::read(&file)?;
             // The plan sees the day: the lists of the folder that speak first (section 8).
             let earlier = if s.settings.slots.is_empty() {
                 Vec::new()
@@ -893,7 +778,7 @@ fn execute(command: Command) -> Result<(), CliError> {
             }
         }
         Command::Status { file, json } => {
-            let s = store::load(&file)?;
+            let s = app::read(&file)?;
             let now = s.in_zone(now);
             if json {
                 emit(&(status_json(&s, now) + "\n"))
@@ -906,21 +791,57 @@ fn execute(command: Command) -> Result<(), CliError> {
             format,
             output,
             all,
-        } => crate::records::export::run(&file, format, output.as_deref(), all, now),
+        } => {
+            if let Some(out) = &output {
+                refuse_session_paths(&file, out)?;
+            }
+            let s = app::read(&file)?;
+            // Every time shown in the list's zone (SPEC section 10), the time of the export too.
+            let now = s.in_zone(now);
+            let bytes = crate::records::export::render(&s, format, now, all)?;
+            deliver(&bytes, output.as_deref(), |out| {
+                format!(
+                    "exported {} entries of {} to {}",
+                    s.entries.len(),
+                    file.display(),
+                    out.display()
+                )
+            })
+        }
         Command::Report {
             file,
             format,
             output,
-        } => crate::report::run(&file, format, output.as_deref(), now),
+        } => {
+            if let Some(out) = &output {
+                refuse_session_paths(&file, out)?;
+            }
+            let s = app::read(&file)?;
+            let text = crate::report::render(&s, format, now);
+            deliver(text.as_bytes(), output.as_deref(), |out| {
+                format!("the report of {} is in {}", file.display(), out.display())
+            })
+        }
         Command::Import {
             file,
             inscriptions,
             dry_run,
-        } => crate::records::import::run(&file, &inscriptions, dry_run, now),
+        } => match crate::records::import::run(&file, &inscriptions, dry_run, now)? {
+            crate::records::import::Imported::Checked { warnings, text } => {
+                for w in &warnings {
+                    warn(&format!("warning: {w}"));
+                }
+                emit(&text)
+            }
+            crate::records::import::Imported::Added(done) => {
+                tell(&done);
+                Ok(())
+            }
+        },
         Command::Check { file } => {
             // As written, so that the texts a hand edit put there are named (every other
             // output shows them cleaned).
-            let s = store::load_as_written(&file)?;
+            let s = app::read_as_written(&file)?;
             let mut problems = s.problems();
             problems.extend(domain::text::session_problems(&s));
             if problems.is_empty() {
@@ -1006,8 +927,7 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
     session.kind = a.kind;
     session.time_zone = zone.name().to_string();
     session.normalise_times();
-    let writer = Writer::acquire(&a.file, &store::holder("podium new"))?;
-    writer.create(&session)?;
+    app::create(&a.file, "podium new", &session)?;
     say(&format!(
         "created {} \"{title}\"{}",
         a.file.display(),
@@ -1016,36 +936,6 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
             kind => format!(" ({})", kind.label()),
         }
     ));
-    Ok(())
-}
-
-/// Applies one change under the lock and saves it; a refused change writes nothing.
-pub(crate) fn change(
-    file: &Path,
-    what: &str,
-    now: Time,
-    apply: impl FnOnce(&mut Session) -> Result<Done, RuleError>,
-) -> Result<(), CliError> {
-    if !file.exists() {
-        return Err(StoreError::Missing {
-            path: file.display().to_string(),
-        }
-        .into());
-    }
-    let writer = Writer::acquire(file, &store::holder(what))?;
-    let mut session = writer.load()?;
-    let done = apply(&mut session)?;
-    // Every time in the file with the list's offset, whatever clock or command gave it.
-    session.normalise_times();
-    // Every save is a checkpoint of the running timer (SPEC section 5).
-    if let Some(speech) = session.speech.as_mut() {
-        speech.checkpoint(now);
-    }
-    writer.save(&session)?;
-    for w in &done.warnings {
-        warn(&format!("warning: {w}"));
-    }
-    say(&done.message);
     Ok(())
 }
 
@@ -1070,220 +960,25 @@ pub fn signed_duration(text: &str) -> Result<i64, CliError> {
     Ok(sign * seconds)
 }
 
-/// Parses `podium set KEY VALUE`.
-pub fn parse_setting(
-    key: &str,
-    value: &str,
-    reading: &domain::when::Reading,
-) -> Result<Setting, CliError> {
-    let none = value.trim().eq_ignore_ascii_case("none");
-    let time = || -> Result<Option<Time>, CliError> {
-        if none {
-            Ok(None)
-        } else {
-            Ok(Some(reading.time(value)?))
-        }
-    };
-    let on_off = || -> Result<bool, CliError> {
-        match value.trim().to_lowercase().as_str() {
-            "on" | "yes" | "true" => Ok(true),
-            "off" | "no" | "false" => Ok(false),
-            _ => Err(CliError::Input(format!(
-                "{key} takes on or off, not \"{value}\""
-            ))),
-        }
-    };
-    Ok(match key.trim().to_lowercase().as_str() {
-        "limit" => Setting::Limit(domain::parse_duration(value)?),
-        "chair-limit" => Setting::ChairLimit(domain::parse_duration(value)?),
-        "second-limit" => Setting::SecondLimit(domain::parse_duration(value)?),
-        "high-level-deadline" => Setting::HighLevelDeadline(time()?),
-        "changeover" => Setting::Changeover(domain::parse_duration(value)?),
-        "opens" => Setting::Opens(time()?),
-        "closes" => Setting::Closes(time()?),
-        "video-deadline" => Setting::VideoDeadline(time()?),
-        "slots" => Setting::Slots(if none {
-            Vec::new()
-        } else {
-            value
-                .split(',')
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| reading.slot(s))
-                .collect::<Result<Vec<_>, _>>()?
-        }),
-        "observers-last" => Setting::ObserversLast(on_off()?),
-        "protocol-order" => Setting::ProtocolOrder(on_off()?),
-        "absent" => Setting::Absent(AbsentPolicy::parse(value).ok_or_else(|| {
-            CliError::Input(format!(
-                "absent takes behind-next, end-of-tier or drop, not \"{value}\""
-            ))
-        })?),
-        "start-on-call" => Setting::StartOnCall(on_off()?),
-        "messages" => Setting::Messages(if none || value.trim().is_empty() {
-            Vec::new()
-        } else {
-            value.split('|').map(str::to_string).collect()
-        }),
-        "warning" => Setting::Warning(domain::parse_duration(value)?),
-        "title" => Setting::Title(value.to_string()),
-        "time-zone" => Setting::TimeZone(value.to_string()),
-        other => {
-            return Err(CliError::Input(format!(
-                "there is no setting \"{other}\": the settings are limit, chair-limit, second-limit, changeover, opens, closes, video-deadline, high-level-deadline, slots, observers-last, protocol-order, absent, start-on-call, messages, warning, title and time-zone"
-            )));
-        }
-    })
-}
-
-pub fn rfc3339(t: Time) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-/// One entry of `list --json` (SPEC section 3).
-#[derive(Debug, Serialize)]
-pub struct EntryJson<'a> {
-    pub id: u64,
-    pub position: Option<usize>,
-    pub delegation: &'a str,
-    pub speaker: &'a str,
-    pub level: &'static str,
-    pub priority: bool,
-    pub chair_of: Option<&'static str>,
-    pub category: &'static str,
-    pub mode: &'static str,
-    pub limit_seconds: i64,
-    pub requested_at: String,
-    pub queued_at: String,
-    pub status: &'static str,
-    pub spoken_seconds: Option<i64>,
-    pub projected_start: Option<String>,
-    pub statement_received: bool,
-    pub no_post: bool,
-    pub introducer: Option<&'a str>,
-    pub late_reason: Option<&'a str>,
-    pub video_late: bool,
-    /// R11: the role on an opening list (null elsewhere, and for entries without one).
-    pub role: Option<&'static str>,
-    /// R12: 1 or 2 on a reply list (null elsewhere).
-    pub reply: Option<u8>,
-    /// R11: put at its place by the President (opening lists).
-    pub moved: bool,
-}
-
-#[derive(Debug, Serialize)]
-struct ListJson<'a> {
-    title: &'a str,
-    kind: &'static str,
-    time_zone: &'a str,
-    window: &'static str,
-    entries: Vec<EntryJson<'a>>,
-}
-
-/// `list --json`: entries in display order, with places and projected starts.
-pub fn list_json(s: &Session, now: Time) -> String {
-    list_json_after(s, now, &[])
-}
-
-/// [`list_json`] with the lists of the conference that speak first that day.
-pub fn list_json_after(s: &Session, now: Time, earlier: &[&Session]) -> String {
-    let now = s.in_zone(now);
-    let doc = ListJson {
-        title: &s.title,
-        kind: s.kind.word(),
-        time_zone: &s.time_zone,
-        window: s.window_state(now),
-        entries: entries_json_after(s, now, earlier),
-    };
-    serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
-/// The entries of `list --json`, in display order (the spreadsheet export writes the same).
-pub fn entries_json(s: &Session, now: Time) -> Vec<EntryJson<'_>> {
-    entries_json_after(s, now, &[])
-}
-
-/// [`entries_json`] with the lists of the conference that speak first that day.
-pub fn entries_json_after<'a>(
-    s: &'a Session,
+/// Applies one change through the application layer, then says what it did: its warnings on
+/// the standard error, its message on the standard output.
+fn change(
+    file: &Path,
+    what: &str,
     now: Time,
-    earlier: &[&Session],
-) -> Vec<EntryJson<'a>> {
-    let now = s.in_zone(now);
-    let queue = s.queue();
-    let plan = Plan::compute_after(s, &queue, now, earlier);
-    let mut places = std::collections::HashMap::with_capacity(queue.len());
-    for (i, e) in queue.iter().enumerate() {
-        places.insert(e.id, (i + 1, plan.starts.get(i).copied().flatten()));
-    }
-    s.display_order()
-        .into_iter()
-        .map(|e| {
-            let place = places.get(&e.id);
-            entry_json(s, e, place.map(|p| p.0), place.and_then(|p| p.1))
-        })
-        .collect()
+    apply: impl FnOnce(&mut Session) -> Result<Done, RuleError>,
+) -> Result<(), CliError> {
+    let done = app::change(file, what, now, apply)?;
+    tell(&done);
+    Ok(())
 }
 
-pub fn entry_json<'a>(
-    s: &Session,
-    e: &'a Entry,
-    position: Option<usize>,
-    start: Option<Time>,
-) -> EntryJson<'a> {
-    EntryJson {
-        id: e.id,
-        position,
-        delegation: &e.delegation,
-        speaker: &e.speaker,
-        level: e.level.word(),
-        priority: e.is_priority(),
-        chair_of: e.chair_of.map(Group::word),
-        category: e.category.word(),
-        mode: e.mode.word(),
-        limit_seconds: e.limit_seconds,
-        requested_at: rfc3339(s.in_zone(e.requested_at)),
-        queued_at: rfc3339(s.in_zone(e.queued_at)),
-        status: e.status.word(),
-        spoken_seconds: if e.status == Status::Spoken {
-            e.spoken_seconds
-        } else {
-            None
-        },
-        projected_start: start.map(|t| rfc3339(s.in_zone(t))),
-        statement_received: e.statement_received,
-        no_post: e.no_post,
-        introducer: e.introducer.as_deref(),
-        late_reason: e.late_reason.as_deref(),
-        video_late: e.video_late(&s.settings),
-        role: e.role.map(|r| r.word()),
-        reply: e.reply,
-        moved: e.moved,
+/// A change's warnings (`warning: ...` on the standard error) and its message.
+fn tell(done: &Done) {
+    for w in &done.warnings {
+        warn(&format!("warning: {w}"));
     }
-}
-
-/// `status --json`.
-pub fn status_json(s: &Session, now: Time) -> String {
-    let current = s.speech.as_ref().and_then(|sp| {
-        let e = s.entry(sp.entry)?;
-        let elapsed = sp.elapsed_seconds(now);
-        Some(serde_json::json!({
-            "id": e.id,
-            "delegation": e.delegation,
-            "speaker": e.speaker,
-            "limit_seconds": e.limit_seconds,
-            "elapsed_seconds": elapsed,
-            "remaining_seconds": e.limit_seconds.saturating_sub(elapsed),
-            "running": sp.running,
-            "point_of_order": sp.point_of_order,
-        }))
-    });
-    serde_json::json!({
-        "current": current,
-        "message": s.message,
-        "waiting": s.count(Status::Waiting),
-        "spoken": s.count(Status::Spoken),
-    })
-    .to_string()
+    say(&done.message);
 }
 
 fn status_line(s: &Session, now: Time) -> String {
@@ -1383,22 +1078,18 @@ pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String 
             Status::Withdrawn => row(&mut out, "-".into(), e, "withdrawn".into()),
         }
     }
-    let mut tier = None;
+    let mut heading = None;
     for (i, e) in queue.iter().enumerate() {
-        let t = (s.part(e), Session::tier(e));
+        let h = Heading::of(s, e);
         // Only the general discussion has the two tiers of R3.
-        if s.kind == ListKind::General && tier != Some(t) {
+        if s.kind == ListKind::General && heading != Some(h) {
             let _ = writeln!(
                 out,
                 "  -- {}{} --",
-                if t.1 == 0 {
-                    "ministerial level and higher"
-                } else {
-                    "other speakers"
-                },
-                if t.0 == 1 { ", observers" } else { "" }
+                h.tier_words(),
+                if h.observers { ", observers" } else { "" }
             );
-            tier = Some(t);
+            heading = Some(h);
         }
         let note = match plan.starts.get(i).copied().flatten() {
             Some(t) => format!("waiting, starts ~{}", s.local(t).format("%H:%M")),
@@ -1420,15 +1111,4 @@ pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String 
         );
     }
     out
-}
-
-/// `s` cut to `width` characters, an ellipsis marking the cut.
-pub(crate) fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }

@@ -2,7 +2,7 @@
 //! it can drift from what the program accepts: `podium man` (roff), `podium completions SHELL`,
 //! and docs/cli.md (kept equal to [`markdown`] by tests/cli_doc.rs).
 
-use crate::cli::{Cli, CliError, FORMATS, emit_bytes};
+use super::{Cli, CliError, FORMATS, emit_bytes};
 use clap::CommandFactory;
 
 /// The shells of `podium completions` (SPEC section 3).
@@ -121,7 +121,7 @@ pub fn markdown() -> String {
     let mut out = String::new();
     out.push_str(
         "# The podium command line\n\n\
-         <!-- Generated from the clap definitions (src/cli.rs) and src/manual.rs; do not edit.\n     \
+         <!-- Generated from the clap definitions (src/cli/mod.rs) and src/cli/manual.rs; do not edit.\n     \
          Regenerate with: UPDATE_CLI_DOC=1 cargo test --test cli_doc -->\n\n\
          Every command, option and accepted word, exactly as `podium COMMAND --help` prints it.\n\
          The same text is the manual page (`podium man | man -l -`); `podium completions\n\
