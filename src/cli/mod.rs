@@ -3,6 +3,7 @@
 
 pub mod manual;
 pub mod output;
+pub mod words;
 
 use crate::app::{self, AppError};
 use crate::domain::plan::Plan;
@@ -545,7 +546,7 @@ pub fn run(command: Command) -> i32 {
     match execute(command) {
         Ok(()) => 0,
         Err(e) => {
-            warn(&format!("error: {e}"));
+            warn(&format!("error: {}", words::said(&e)));
             1
         }
     }

@@ -9,10 +9,11 @@ use super::names::name_key;
 use super::timer::{Speech, remaining_seconds};
 use super::{Time, fmt_time};
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 mod kinds;
+mod refusal;
 pub use kinds::opening_class;
+pub use refusal::{Done, Field, RuleError};
 
 pub const FORMAT: &str = "podium-session";
 /// Version 2: kinds, time zone, roles, replies, moves (SPEC section 5). Version 1 is still read.
@@ -353,149 +354,6 @@ pub struct LogRecord {
     pub text: String,
 }
 
-/// Everything a refused command can say. Each message names the rule and says what to do.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum RuleError {
-    #[error(
-        "R1: the list of speakers {window}; this request was made at {at}. If it reached the secretariat in time, give its real time with --at; to accept it anyway, give the President's reason with --late REASON"
-    )]
-    OutsideWindow { window: String, at: String },
-    #[error(
-        "{delegation} already has entry #{id} on this list{what}; one entry per delegation (a statement on behalf of a regional group is a separate entry: use --chair-of). Withdraw #{id} first to replace it"
-    )]
-    Duplicate {
-        delegation: String,
-        id: u64,
-        what: String,
-    },
-    #[error("the {0} is empty: type it in")]
-    Empty(&'static str),
-    #[error("the {0} has a line break (or another control character) in it: type it on one line")]
-    NotOneLine(&'static str),
-    #[error("there is no entry {0}: `podium list FILE` shows the ids")]
-    NoSuchEntry(String),
-    #[error("{name} names {count} entries: {candidates}; give the id instead")]
-    Ambiguous {
-        name: String,
-        count: usize,
-        candidates: String,
-    },
-    #[error(
-        "entry #{id} ({delegation}) is {status}, not waiting: only waiting entries can be {action}"
-    )]
-    NotWaiting {
-        id: u64,
-        delegation: String,
-        status: &'static str,
-        action: &'static str,
-    },
-    #[error(
-        "R4: the notice time {notice} is earlier than the request of entry #{id} ({requested}); give the time the change of speaker was notified with --at"
-    )]
-    NoticeBeforeRequest {
-        id: u64,
-        notice: String,
-        requested: String,
-    },
-    #[error(
-        "R5: a swap needs two speakers at the same level: #{a} ({a_delegation}) is {a_level}, #{b} ({b_delegation}) is {b_level}"
-    )]
-    SwapAcrossLevels {
-        a: u64,
-        a_delegation: String,
-        a_level: &'static str,
-        b: u64,
-        b_delegation: String,
-        b_level: &'static str,
-    },
-    #[error("R5: a swap is between two delegations; #{a} and #{b} are both {delegation}")]
-    SwapSameDelegation { a: u64, b: u64, delegation: String },
-    #[error("R5: a swap needs two different entries; #{0} was named twice")]
-    SwapSameEntry(u64),
-    #[error(
-        "R5: observers speak after the parties, so a swap stays inside one part: #{a} ({a_delegation}) is in category {a_category}, #{b} ({b_delegation}) in {b_category}. Turn observers-last off to allow it"
-    )]
-    SwapAcrossParts {
-        a: u64,
-        a_delegation: String,
-        a_category: &'static str,
-        b: u64,
-        b_delegation: String,
-        b_category: &'static str,
-    },
-    #[error("nobody is waiting and nobody is speaking: add an inscription first")]
-    NothingToCall,
-    #[error("nobody is at the podium: call the next speaker first (n)")]
-    NoCurrentSpeech,
-    #[error("the time limit cannot go below {0} seconds: give e.g. 3m")]
-    LimitTooShort(i64),
-    #[error(
-        "the window would open ({opens}) after it closes ({closes}); set them in the other order"
-    )]
-    WindowInverted { opens: String, closes: String },
-    #[error("slot {0}: a slot must end after it starts, and slots must not overlap")]
-    BadSlot(String),
-    #[error("{0}")]
-    BadValue(String),
-    #[error("nothing to {0}")]
-    NothingToUndo(&'static str),
-    #[error(
-        "R11: a role (outgoing President, incoming President, Executive Director) belongs to the opening statements; this list is the {kind}: add the entry without a role"
-    )]
-    RoleNotOpening { kind: &'static str },
-    #[error(
-        "R11: only the opening statements are in the President's order; this list is the {kind}, first come, first served ({rule}): a swap (R5) is the way to change places"
-    )]
-    MoveNotOpening {
-        kind: &'static str,
-        rule: &'static str,
-    },
-    #[error("R11: there is no place {to} in the queue: give a place from 1 to {waiting}")]
-    MoveOutOfRange { to: usize, waiting: usize },
-    #[error(
-        "R11: requests to register a high-level speaker closed at {deadline}; this request was made at {at}. If it reached the secretariat in time, give its real time with --at; to accept it anyway, give the President's reason with --late REASON"
-    )]
-    HighLevelLate { deadline: String, at: String },
-    #[error(
-        "R12: {delegation} has already replied twice on this list (#{first} and #{second}); a delegation may reply at most twice"
-    )]
-    ThirdReply {
-        delegation: String,
-        first: u64,
-        second: u64,
-    },
-    #[error("the clock of {0} is not running: there is nothing to pause")]
-    NotRunning(String),
-    #[error("the clock of {0} is already running: there is nothing to resume")]
-    AlreadyRunning(String),
-    #[error(
-        "{delegation} has {left} left, less than the {asked} to take: give less, or let the time run"
-    )]
-    TooLittleLeft {
-        delegation: String,
-        left: String,
-        asked: String,
-    },
-}
-
-/// What an applied command reports back to the officer.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Done {
-    pub message: String,
-    pub warnings: Vec<String>,
-    pub entry: Option<u64>,
-}
-
-impl Done {
-    fn say(message: String, entry: Option<u64>) -> Done {
-        Done {
-            message,
-            warnings: Vec::new(),
-            entry,
-        }
-    }
-}
-
 /// A request for inscription, as typed in from the email or read from a spreadsheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inscription {
@@ -745,10 +603,7 @@ impl Session {
     pub fn resolve(&self, text: &str, accepts: Accepts) -> Result<u64, RuleError> {
         let t = text.trim();
         if t.is_empty() {
-            return Err(RuleError::BadValue(
-                "no entry named: give its id as `podium list FILE` shows it, or its delegation"
-                    .into(),
-            ));
+            return Err(RuleError::NoEntryNamed);
         }
         if let Ok(id) = t.trim_start_matches('#').parse::<u64>()
             && self.entry(id).is_some()

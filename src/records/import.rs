@@ -7,7 +7,7 @@
 use crate::app::{self, AppError};
 use crate::delegations;
 use crate::domain::{
-    self, Category, Done, Group, Inscription, Level, Mode, RuleError, Session, Time, Words,
+    self, Category, Done, Field, Group, Inscription, Level, Mode, RuleError, Session, Time, Words,
     fmt_time,
 };
 use std::collections::HashMap;
@@ -391,7 +391,8 @@ pub fn apply(s: &mut Session, rows: &[Row], label: &str, now: Time) -> Result<Ve
                 };
                 return Refusal::at(row, Some(column), message);
             }
-            other => (None, other.to_string()),
+            // The fields a refusal points to, as a spreadsheet gives them.
+            other => (None, other.say(column_of)),
         };
         Refusal::at(row, column, message)
     })
@@ -401,6 +402,17 @@ pub fn apply(s: &mut Session, rows: &[Row], label: &str, now: Time) -> Result<Ve
         }
         done
     })
+}
+
+/// A field of the domain as an inscriptions file gives it: its columns, and for what a
+/// spreadsheet cannot carry (a late reason), the command that can.
+fn column_of(field: Field) -> &'static str {
+    match field {
+        Field::RequestTime | Field::NoticeTime => "in the row's requested_at cell",
+        Field::LateReason => "with `podium add --late REASON` (a spreadsheet carries no override)",
+        Field::OnBehalfOf => "in the row's chair_of cell",
+        Field::Listing => "`podium list FILE`",
+    }
 }
 
 /// What an import did: a dry run's text and warnings, or the entries added.

@@ -2,14 +2,11 @@
 //! messages name its flags (`--at`, `--late REASON`, `--chair-of`) and its commands; the screen
 //! names its fields and keys instead, and the delegations, never an id alone.
 
-use crate::domain::{RuleError, Session};
+use crate::domain::{Field, RuleError, Session};
 
 /// What the screen says when the domain refuses a change.
 pub fn refusal(e: &RuleError) -> String {
     match e {
-        RuleError::OutsideWindow { window, at } => format!(
-            "R1: the list of speakers {window}; this request was made at {at}. If it reached the secretariat in time, give its real time in the form's \"Request time\" field; to accept it anyway, give the President's reason in the \"Late: reason\" field"
-        ),
         RuleError::Duplicate {
             delegation,
             id,
@@ -69,8 +66,20 @@ pub fn refusal(e: &RuleError) -> String {
             format!("the clock of {who} is not running: Space starts it")
         }
         RuleError::AlreadyRunning(who) => format!("the clock of {who} is already running"),
-        // The rest speak no command line: the same words on both.
-        other => scrub(&other.to_string()),
+        RuleError::NoEntryNamed => "no entry named: select it, or give its delegation".to_string(),
+        // The rest in the domain's words, with the form's fields where they point to one.
+        other => scrub(&other.say(form_field)),
+    }
+}
+
+/// A field of the domain as the screen's forms name it.
+fn form_field(field: Field) -> &'static str {
+    match field {
+        Field::RequestTime => "in the form's \"Request time\" field",
+        Field::LateReason => "in the \"Late: reason\" field",
+        Field::OnBehalfOf => "choose the group in the \"On behalf of\" field",
+        Field::NoticeTime => "in the \"Notified at\" field",
+        Field::Listing => "the queue",
     }
 }
 
@@ -128,6 +137,7 @@ mod tests {
             RuleError::Empty("delegation"),
             RuleError::NotOneLine("message"),
             RuleError::NoSuchEntry("13".into()),
+            RuleError::NoEntryNamed,
             RuleError::Ambiguous {
                 name: s(),
                 count: 2,
@@ -212,6 +222,7 @@ mod tests {
             | RuleError::Empty(_)
             | RuleError::NotOneLine(_)
             | RuleError::NoSuchEntry(_)
+            | RuleError::NoEntryNamed
             | RuleError::Ambiguous { .. }
             | RuleError::NotWaiting { .. }
             | RuleError::NoticeBeforeRequest { .. }
@@ -249,8 +260,8 @@ mod tests {
                 "{e:?} speaks the command line: {said:?}"
             );
         }
-        // The command line keeps its own words (tests/cli.rs asserts them).
-        assert!(all[0].to_string().contains("--late REASON"));
+        // The domain's own words name no flag either (the command line's: `cli::words`).
+        assert!(all.iter().all(|e| !e.to_string().contains("--")));
     }
 
     #[test]
