@@ -273,7 +273,7 @@ pub fn lists_json(lists: &[ListFile], now: Time) -> String {
                 file: &l.name,
                 title: Some(&s.title),
                 kind: Some(s.kind.word()),
-                window: Some(s.window_state(now)),
+                window: Some(s.window_state(now).word()),
                 waiting: Some(s.count(Status::Waiting)),
                 spoken: Some(s.count(Status::Spoken)),
                 current: s.current().map(|e| CurrentJson {

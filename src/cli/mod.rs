@@ -9,10 +9,10 @@ use crate::app::{self, AppError};
 use crate::domain::plan::Plan;
 use crate::domain::{
     self, Accepts, Category, Done, Entry, Group, Inscription, Level, ListKind, Mark, Mode, Role,
-    RuleError, Session, Settings, Status, Time, fmt_seconds,
+    RuleError, Session, Settings, Status, Time, Words, fmt_seconds,
 };
+use crate::present::clip;
 pub use crate::present::json::{list_json, list_json_after, status_json};
-use crate::present::{Heading, clip};
 use crate::store::{self, StoreError};
 use clap::{Args, Parser, Subcommand};
 use output::{deliver, refuse_session_paths};
@@ -1018,7 +1018,7 @@ fn status_line(s: &Session, now: Time) -> String {
         s.count(Status::Waiting),
         s.count(Status::Spoken),
         s.window_words(),
-        s.window_state(now),
+        s.window_state(now).word(),
         s.title,
         s.kind.label()
     )
@@ -1081,14 +1081,14 @@ pub fn list_table_after(s: &Session, now: Time, earlier: &[&Session]) -> String 
     }
     let mut heading = None;
     for (i, e) in queue.iter().enumerate() {
-        let h = Heading::of(s, e);
+        let h = s.section(e);
         // Only the general discussion has the two tiers of R3.
         if s.kind == ListKind::General && heading != Some(h) {
             let _ = writeln!(
                 out,
                 "  -- {}{} --",
-                h.tier_words(),
-                if h.observers { ", observers" } else { "" }
+                h.words(),
+                if h.observers() { ", observers" } else { "" }
             );
             heading = Some(h);
         }

@@ -22,8 +22,8 @@ pub type Time = DateTime<FixedOffset>;
 pub use kind::{ListKind, Role};
 pub use level::{Category, Group, Level, Mode};
 pub use list::{
-    AbsentPolicy, Accepts, Change, Done, Entry, Field, Inscription, LogRecord, Mark, RuleError,
-    Session, Setting, Settings, Slot, Status, fmt_seconds,
+    AbsentPolicy, Accepts, Change, Done, Entry, Field, Inscription, LogRecord, Mark, Part,
+    RuleError, Section, Session, Setting, Settings, Slot, Status, Tier, WindowState, fmt_seconds,
 };
 pub use setting_key::SettingKey;
 pub use timer::{SimulatedClock, Speech};

@@ -58,7 +58,7 @@ pub fn list_json_after(s: &Session, now: Time, earlier: &[&Session]) -> String {
         title: &s.title,
         kind: s.kind.word(),
         time_zone: &s.time_zone,
-        window: s.window_state(now),
+        window: s.window_state(now).word(),
         entries: entries_json_after(s, now, earlier),
     };
     serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))

@@ -4,7 +4,7 @@
 
 pub mod json;
 
-use crate::domain::{Entry, Session, Time};
+use crate::domain::Time;
 use chrono::SecondsFormat;
 
 /// A time as RFC 3339 to the second, in the offset it carries (`2022-10-17T10:00:00+02:00`).
@@ -20,33 +20,5 @@ pub fn clip(s: &str, width: usize) -> String {
         let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
         t.push('…');
         t
-    }
-}
-
-/// Where an entry stands in the queue's headings: among the observers (when they speak last),
-/// and in the ministerial tier or not (R3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Heading {
-    pub observers: bool,
-    pub ministerial: bool,
-}
-
-impl Heading {
-    /// The heading an entry of the queue falls under.
-    pub fn of(s: &Session, e: &Entry) -> Heading {
-        Heading {
-            observers: s.part(e) == 1,
-            ministerial: Session::tier(e) == 0,
-        }
-    }
-
-    /// The tier in words, as the list and the records print it: "ministerial level and higher"
-    /// (R3's "ministerial level or higher") or "other speakers".
-    pub fn tier_words(self) -> &'static str {
-        if self.ministerial {
-            "ministerial level and higher"
-        } else {
-            "other speakers"
-        }
     }
 }

@@ -5,7 +5,7 @@
 use super::local;
 use crate::app::AppError;
 use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_time};
-use crate::present::{Heading, rfc3339};
+use crate::present::rfc3339;
 use crate::store;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -274,12 +274,12 @@ pub fn markdown(s: &Session, now: Time) -> String {
         let _ = writeln!(out, "\n## Inscribed");
         let mut heading = None;
         for e in &queue {
-            let h = Heading::of(s, e);
+            let h = s.section(e);
             if heading != Some(h) {
-                let heading_text = if h.observers {
-                    format!("Observers: {}", h.tier_words())
+                let heading_text = if h.observers() {
+                    format!("Observers: {}", h.words())
                 } else {
-                    capitalised(h.tier_words())
+                    capitalised(h.words())
                 };
                 let _ = writeln!(out, "\n### {heading_text}\n");
                 heading = Some(h);

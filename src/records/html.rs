@@ -7,7 +7,7 @@
 use super::journal::{group_in_print, meeting_dates};
 use super::{local, slot_words, zone_words};
 use crate::domain::plan::Plan;
-use crate::domain::{Entry, Mode, Session, Slot, Time};
+use crate::domain::{Entry, Mode, Session, Slot, Time, WindowState, Words};
 use std::fmt::Write as _;
 
 /// Escapes text for HTML (element content and quoted attributes alike).
@@ -74,8 +74,8 @@ pub fn president(s: &Session, now: Time) -> String {
         "<p class=\"meta\">The list {} (now {}). Times in {}.</p>",
         esc(&window_words(s)),
         esc(match s.window_state(now) {
-            "not-open" => "not yet open",
-            w => w,
+            WindowState::NotOpen => "not yet open",
+            w => w.word(),
         }),
         esc(&zone_words(s))
     );

@@ -493,25 +493,19 @@ fn minute(t: Time) -> i64 {
 /// when they speak last.
 fn sections(s: &Session, q: &[&crate::domain::Entry]) -> Vec<Section> {
     let mut out = Vec::new();
-    let mut last: Option<(u8, u8)> = None;
+    let mut last = None;
     for (i, e) in q.iter().enumerate() {
         // The opening statements are one sequence in the President's order; the replies have no
         // tiers (SPEC section 8).
-        let key = match s.kind {
-            crate::domain::ListKind::General => (s.part(e), Session::tier(e)),
-            crate::domain::ListKind::Opening => (0, 2),
-            crate::domain::ListKind::Reply => (s.part(e), 3),
-        };
-        if last != Some(key) {
-            let part = if key.0 == 1 { "observers: " } else { "" };
-            let tier = match key.1 {
-                0 => "ministerial level and above",
-                1 => "all other speakers",
-                2 => "in the President's order (R11)",
-                _ => "replies, first come, first served (R12)",
+        let section = s.section(e);
+        if last != Some(section) {
+            let part = if section.observers() {
+                "observers: "
+            } else {
+                ""
             };
-            out.push((i, format!("{part}{tier}")));
-            last = Some(key);
+            out.push((i, format!("{part}{}", section.words())));
+            last = Some(section);
         }
     }
     out

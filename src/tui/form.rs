@@ -179,7 +179,7 @@ impl AddForm {
         match parse_when(&self.requested_at.text, session, now) {
             Ok(at) => {
                 let at = at.unwrap_or(now);
-                session.window_state(at) != "open"
+                session.window_state(at) != domain::WindowState::Open
                     || session.high_level_closed(
                         self.role.value(),
                         self.level.value(),
@@ -353,7 +353,7 @@ impl AddForm {
         if outside && late.is_empty() {
             self.errors.push((
                 AddField::LateReason,
-                if session.window_state(at.unwrap_or(now)) != "open" {
+                if session.window_state(at.unwrap_or(now)) != domain::WindowState::Open {
                     format!(
                         "outside the window (the list {}): give the President's reason to accept it",
                         session.window_words()

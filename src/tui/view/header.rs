@@ -44,7 +44,7 @@ impl Widget for &Header<'_> {
         let m = self.model;
         let s = &m.session;
         let t = self.theme;
-        let state = s.window_state(self.now);
+        let state = s.window_state(self.now).word();
         let bounds = match (s.settings.opens, s.settings.closes) {
             (None, None) => "always".to_string(),
             (Some(o), None) => format!("from {}", short_time(o)),
