@@ -3,7 +3,7 @@
 //! from the file's bytes to the bytes written or printed (the fsync is measured in `store`, the
 //! process start by scripts/bench.sh).
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/support/sessions.rs"]
 mod common;
 
 use common::{big_session, file_bytes, t0};

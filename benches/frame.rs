@@ -15,7 +15,7 @@
 //! - `key_n/N`: `n` calls the next speaker (update: the rule's `next`, the undo snapshot, the
 //!   caches: queue, plan, sections, heard) and the frame is drawn.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/support/sessions.rs"]
 mod common;
 
 use common::{big_session, t0};

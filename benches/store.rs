@@ -1,6 +1,6 @@
 //! The state file (SPEC section 6): load and order 10,000 entries; save 1,000 entries.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/support/sessions.rs"]
 mod common;
 
 use common::{big_session, file_bytes};

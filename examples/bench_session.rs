@@ -1,7 +1,7 @@
 //! Writes a session with N entries (a tenth spoken, one at the podium, some withdrawn, the rest
 //! waiting) for scripts/bench.sh: `cargo run --release --example bench_session -- N FILE`.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/support/sessions.rs"]
 mod common;
 
 fn main() {

@@ -6,20 +6,24 @@
 //! monotonic and rehearsal clocks, `delegations` the reference data, `records` the exports and
 //! the import, `report` what happened. Nothing imports `cli` or `tui`: they sit on top.
 
-pub mod app;
+pub(crate) mod app;
 pub mod cli;
 pub mod clock;
-pub mod conference;
-pub mod delegations;
+pub(crate) mod conference;
+pub(crate) mod delegations;
 pub mod domain;
-pub mod follow;
-pub mod present;
+pub(crate) mod follow;
+pub(crate) mod present;
 pub mod records;
 pub mod rehearse;
 pub mod report;
 pub mod store;
 pub mod tui;
-pub mod web;
+pub(crate) mod web;
+
+// Only what the binary, the tests and the benchmarks use is public: the rules (`domain`), the
+// file (`store`), the clocks, the command line, the screen, the records, the report and the
+// rehearsal. The rest is the crate's own.
 
 /// The command line's documentation (man page, completions, docs/cli.md), for its tests.
 pub use cli::manual;

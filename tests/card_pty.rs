@@ -2,9 +2,9 @@
 //! records a video's introducer and "statement received" on the card, and `list --json` shows
 //! them; `/pol` finds Poland before INTERPOL.
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, add_delegates, exit_shown, podium, tmux_missing};
+use support::pty::{Tmux, add_delegates, exit_shown, podium, tmux_missing};
 
 #[test]
 fn the_card_records_the_introducer_and_statement_received_and_list_json_shows_them() {

@@ -5,10 +5,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
-mod desk;
-mod needs;
+mod support;
 
-use desk::{Desk, add_args};
+use support::cli::{Desk, add_args};
 
 /// The lists here are COP11's: open from 5 September to noon on 17 October 2022.
 fn cop11() -> Desk {
@@ -468,7 +467,7 @@ fn a_missing_file_is_named_with_the_command_that_creates_it() {
 /// (tests/tools/check-contract, a copy of the shared one: tests/cli_doc.rs keeps them equal).
 #[test]
 fn the_shared_contract_check_passes() {
-    if !needs::tool(
+    if !support::needs::tool(
         "python3",
         &["--version"],
         "the contract check tests/tools/check-contract is a Python script",

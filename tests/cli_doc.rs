@@ -7,7 +7,7 @@ use podium::manual;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-mod needs;
+mod support;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -248,7 +248,7 @@ fn accepted(program: &str, args: &[&str]) {
 
 #[test]
 fn bash_accepts_the_bash_completion_script_and_completes_a_command() {
-    if !needs::tool(
+    if !support::needs::tool(
         "bash",
         &["--version"],
         "to check the bash completion script",
@@ -287,14 +287,20 @@ fn zsh_fish_and_powershell_accept_their_scripts_where_they_are_here() {
         let path = script(shell, dir.path());
         let p = path.to_str().expect("UTF-8 path");
         match shell {
-            "zsh" if needs::optional("zsh", &["--version"], "to check the zsh script") => {
+            "zsh" if support::needs::optional("zsh", &["--version"], "to check the zsh script") => {
                 accepted("zsh", &["-n", p])
             }
-            "fish" if needs::optional("fish", &["--version"], "to check the fish script") => {
+            "fish"
+                if support::needs::optional("fish", &["--version"], "to check the fish script") =>
+            {
                 accepted("fish", &["--no-execute", p])
             }
             "powershell"
-                if needs::optional("pwsh", &["-Version"], "to check the PowerShell script") =>
+                if support::needs::optional(
+                    "pwsh",
+                    &["-Version"],
+                    "to check the PowerShell script",
+                ) =>
             {
                 accepted("pwsh", &["-NoProfile", "-Command", &format!(". '{p}'")])
             }
@@ -327,7 +333,7 @@ fn plain(text: &str) -> String {
 
 #[test]
 fn groff_and_man_accept_the_manual_page() {
-    if !needs::tool("groff", &["--version"], "to check the manual page's roff") {
+    if !support::needs::tool("groff", &["--version"], "to check the manual page's roff") {
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -364,7 +370,7 @@ fn groff_and_man_accept_the_manual_page() {
             "the page shows {wanted}"
         );
     }
-    if needs::optional("man", &["--version"], "to open the page as `man -l` does") {
+    if support::needs::optional("man", &["--version"], "to open the page as `man -l` does") {
         let out = Command::new("man")
             .args(["-l", p])
             .env("MANPAGER", "cat")

@@ -2,11 +2,11 @@
 //! folder, `L` switches between them while a clock keeps running (and is saved), and
 //! `display --dir` follows the list that gets the floor.
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, exit_shown, podium, tmux_missing};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use support::pty::{Tmux, exit_shown, podium, tmux_missing};
 
 fn three_lists(dir: &Path) -> [PathBuf; 3] {
     let opening = dir.join("1-opening.json");
@@ -108,7 +108,7 @@ fn l_switches_between_three_lists_and_the_first_clock_keeps_running_and_is_saved
     });
     tmux.keys(&["L", "Down", "Enter"]);
     let back = tmux.wait_for("the opening statements again, 2 seconds on", |s| {
-        s.contains("At the podium: #1") && pty_support::spoken(s).is_some_and(|t| t >= 2)
+        s.contains("At the podium: #1") && support::pty::spoken(s).is_some_and(|t| t >= 2)
     });
     assert!(back.contains("Austria"), "{back}");
     tmux.keys(&["q"]);

@@ -6,9 +6,9 @@ use serde_json::Value;
 use std::io::Read;
 use std::process::Stdio;
 
-mod desk;
+mod support;
 
-use desk::{Desk, add_args};
+use support::cli::{Desk, add_args};
 
 fn new_desk() -> Desk {
     Desk::with(&["--title", "COP11 general discussion"])

@@ -2,12 +2,12 @@
 //! shows within half a second; a missing and a corrupt file in between leave it running with a
 //! warning; it never creates or changes a file.
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, podium, tmux_missing};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::pty::{Tmux, podium, tmux_missing};
 
 /// Every file in the folder with its bytes, to prove the display wrote nothing.
 fn folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {

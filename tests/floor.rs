@@ -4,10 +4,10 @@
 //! they do not apply; `start-on-call`, `messages` and `warning` are settings; `status --json`
 //! has the message and the point of order.
 
-mod desk;
+mod support;
 
-use desk::{Desk, add_args};
 use serde_json::Value;
+use support::cli::{Desk, add_args};
 
 /// A list of two delegations, Kenya called (its clock running at 10:00).
 fn called() -> Desk {

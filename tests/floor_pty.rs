@@ -4,14 +4,14 @@
 //! slot's end and the time left, eight rows of the queue at 80x24 with a speech running, no
 //! command-line flag on any screen, and at rest no more than one redraw a minute.
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, add_delegates, podium, spoken, tmux_missing};
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::pty::{Tmux, add_delegates, podium, spoken, tmux_missing};
 
 /// Under CI a missing tmux fails the test; elsewhere it is skipped with a line that says so
-/// (pty_support's `tmux_missing`).
+/// (`support::pty::tmux_missing`).
 fn no_tmux() -> bool {
     tmux_missing()
 }

@@ -3,14 +3,14 @@
 //! and `add` never panic; on a file they cannot read they exit 1 with one `error:` line; and
 //! the file is left byte for byte as it was.
 
-mod common;
+mod support;
 
-use common::{big_session, file_bytes, t0};
 use podium::domain::Session;
 use podium::store::{self, StoreError, lock_path};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use support::sessions::{big_session, file_bytes, t0};
 
 const BIN: &str = env!("CARGO_BIN_EXE_podium");
 

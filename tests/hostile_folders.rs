@@ -5,14 +5,14 @@
 //! refusal under concurrent writers.
 #![cfg(unix)]
 
-mod own_pty;
+mod support;
 
-use own_pty::{BIN, pty};
 use podium::store::{self, backup_path, lock_path, temp_path};
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+use support::pty::{BIN, pty};
 
 fn podium(args: &[&str]) -> Output {
     Command::new(BIN)

@@ -1,10 +1,10 @@
 //! Issue 12 from outside: names and times as delegations' emails give them (SPEC section 10),
 //! and the corrections `rename`, `reinstate` and `set title` (SPEC section 3).
 
-mod desk;
+mod support;
 
-use desk::Desk;
 use serde_json::Value;
+use support::cli::Desk;
 
 const UK: &str = "United Kingdom of Great Britain and Northern Ireland";
 
@@ -94,21 +94,21 @@ fn uk_u_k_turkey_turkiye_vietnam_czech_republic_eu_and_vatican_are_stored_as_the
 #[test]
 fn turkiye_then_turkey_is_refused_as_a_duplicate() {
     let d = vienna();
-    d.ok(&desk::add_args("Türkiye", "minister", &[]));
-    let err = d.refused_with(&desk::add_args("Turkey", "delegate", &[]), 1);
+    d.ok(&support::cli::add_args("Türkiye", "minister", &[]));
+    let err = d.refused_with(&support::cli::add_args("Turkey", "delegate", &[]), 1);
     assert!(err.contains("Türkiye already has entry #1"), "{err}");
 }
 
 #[test]
 fn korea_is_refused_with_its_two_candidates() {
     let d = vienna();
-    let err = d.refused_with(&desk::add_args("Korea", "delegate", &[]), 1);
+    let err = d.refused_with(&support::cli::add_args("Korea", "delegate", &[]), 1);
     assert!(err.contains("\"Republic of Korea\""), "{err}");
     assert!(
         err.contains("\"Democratic People's Republic of Korea\""),
         "{err}"
     );
-    d.ok(&desk::add_args("South Korea", "delegate", &[]));
+    d.ok(&support::cli::add_args("South Korea", "delegate", &[]));
     assert_eq!(entry(&d, 1)["delegation"], "Republic of Korea");
 }
 
@@ -129,7 +129,7 @@ fn rotary_international_is_stored_as_typed_with_a_warning() {
 #[test]
 fn an_entry_is_named_by_a_short_form_of_its_delegation() {
     let d = vienna();
-    d.ok(&desk::add_args("United Kingdom", "delegate", &[]));
+    d.ok(&support::cli::add_args("United Kingdom", "delegate", &[]));
     d.ok(&["withdraw", "UK"]);
     assert_eq!(entry(&d, 1)["status"], "withdrawn");
 }
@@ -151,7 +151,11 @@ fn times_of_emails_in_europe_vienna_give_the_right_instants_in_summer_and_winter
         ("Chad", "2022-09-05T07:12:00Z", "2022-09-05T09:12:00+02:00"),
     ];
     for (delegation, at, _) in cases {
-        d.ok(&desk::add_args(delegation, "delegate", &["--at", at]));
+        d.ok(&support::cli::add_args(
+            delegation,
+            "delegate",
+            &["--at", at],
+        ));
     }
     for (delegation, at, instant) in cases {
         let e = entries(&d)
@@ -168,11 +172,11 @@ fn times_of_emails_in_europe_vienna_give_the_right_instants_in_summer_and_winter
 fn a_time_in_the_hour_skipped_is_refused_and_one_in_the_hour_repeated_takes_the_first() {
     let d = vienna();
     let err = d.refused_with(
-        &desk::add_args("Kenya", "delegate", &["--at", "2022-03-27 02:30"]),
+        &support::cli::add_args("Kenya", "delegate", &["--at", "2022-03-27 02:30"]),
         1,
     );
     assert!(err.contains("skipped"), "{err}");
-    d.ok(&desk::add_args(
+    d.ok(&support::cli::add_args(
         "Kenya",
         "delegate",
         &["--at", "2021-10-31 02:30"],
@@ -184,7 +188,7 @@ fn a_time_in_the_hour_skipped_is_refused_and_one_in_the_hour_repeated_takes_the_
 fn an_unparsable_time_is_refused_with_the_forms_in_plain_words() {
     let d = vienna();
     let err = d.refused_with(
-        &desk::add_args("Kenya", "delegate", &["--at", "Monday morning"]),
+        &support::cli::add_args("Kenya", "delegate", &["--at", "Monday morning"]),
         1,
     );
     assert!(
@@ -239,7 +243,7 @@ fn new_reads_its_times_in_its_zone_and_set_time_zone_shows_them_in_the_new_one()
     ]);
     let json: Value = serde_json::from_str(&d.ok(&["export", "--format", "json"])).expect("json");
     assert_eq!(json["settings"]["closes"], "2022-10-17T12:00:00+02:00");
-    d.ok(&desk::add_args(
+    d.ok(&support::cli::add_args(
         "Kenya",
         "delegate",
         &["--at", "2022-09-05 09:12"],
@@ -263,17 +267,17 @@ fn a_bare_number_as_a_duration_is_refused_with_the_forms() {
 #[test]
 fn rename_keeps_queued_at_and_the_place() {
     let d = vienna();
-    d.ok(&desk::add_args(
+    d.ok(&support::cli::add_args(
         "Kenya",
         "delegate",
         &["--at", "5 Sep 09:00"],
     ));
-    d.ok(&desk::add_args(
+    d.ok(&support::cli::add_args(
         "Rotary Intl",
         "delegate",
         &["--at", "5 Sep 09:10"],
     ));
-    d.ok(&desk::add_args(
+    d.ok(&support::cli::add_args(
         "Peru",
         "delegate",
         &["--at", "5 Sep 09:20"],
@@ -316,7 +320,11 @@ fn reinstate_restores_the_place() {
         ("Peru", "5 Sep 09:10"),
         ("Chile", "5 Sep 09:20"),
     ] {
-        d.ok(&desk::add_args(delegation, "delegate", &["--at", at]));
+        d.ok(&support::cli::add_args(
+            delegation,
+            "delegate",
+            &["--at", at],
+        ));
     }
     d.ok(&["withdraw", "Peru"]);
     assert_eq!(entry(&d, 2)["status"], "withdrawn");
@@ -329,7 +337,7 @@ fn reinstate_restores_the_place() {
     assert_eq!(e["queued_at"], "2022-09-05T09:10:00+02:00");
     // Refused while another entry of its delegation waits.
     d.ok(&["withdraw", "2"]);
-    d.ok(&desk::add_args(
+    d.ok(&support::cli::add_args(
         "Peru",
         "minister",
         &["--at", "5 Sep 10:00"],

@@ -1,16 +1,16 @@
-//! tests/needs: a test whose tool is missing fails under CI, saying what is missing, and is
+//! tests/support/needs.rs: a test whose tool is missing fails under CI, saying what is missing, and is
 //! skipped elsewhere with a line that `cargo test` shows. Proved by running this test binary
 //! again on its own ignored probe, with and without CI.
 
 use std::process::Command;
 
-mod needs;
+mod support;
 
 /// Run only by the tests below, in a child process: the probe of a tool that is nowhere.
 #[test]
 #[ignore = "a probe run by the other tests of this file, in a child process"]
 fn probe_of_a_missing_tool() {
-    if !needs::tool(
+    if !support::needs::tool(
         "podium-no-such-tool",
         &["--version"],
         "a tool that does not exist",

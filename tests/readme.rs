@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod needs;
+mod support;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -80,7 +80,7 @@ fn matches(shown: &str, line: &str) -> bool {
 
 #[test]
 fn the_readme_tour_runs_as_written_and_prints_what_readme_shows() {
-    if !needs::tool(
+    if !support::needs::tool(
         "bash",
         &["--version"],
         "the README's tour is a shell script",

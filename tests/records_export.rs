@@ -1,12 +1,12 @@
 //! `podium export`: CSV (one row per entry, the right seconds), the Journal's Markdown (an insta
 //! snapshot), JSON (round-trips to an equal session), `--output`, and read-only on FILE.
 
-mod records_common;
+mod support;
 
 use podium::records::export::CSV_COLUMNS;
 use podium::store;
-use records_common::{Env, READ};
 use std::collections::HashMap;
+use support::cli::{Env, READ};
 
 #[test]
 fn export_csv_parses_with_one_row_per_entry_and_the_right_seconds() {
@@ -84,7 +84,7 @@ fn export_csv_prints_one_header_line_then_one_line_per_entry_and_nothing_else() 
     env.new_list("extra.json");
     let e = extra.to_str().unwrap();
     env.ok(
-        records_common::TYPING,
+        support::cli::TYPING,
         &[
             "add",
             e,
@@ -97,7 +97,7 @@ fn export_csv_prints_one_header_line_then_one_line_per_entry_and_nothing_else() 
         ],
     );
     env.ok(
-        records_common::TYPING,
+        support::cli::TYPING,
         &[
             "add",
             e,
@@ -144,7 +144,7 @@ fn export_markdown_shows_the_queue_tier_by_tier_with_observers_last() {
     let env = Env::new();
     let file = env.new_list("journal.json");
     let f = file.to_str().unwrap();
-    let t = records_common::TYPING;
+    let t = support::cli::TYPING;
     let add = |args: &[&str]| {
         let mut all = vec!["add", f];
         all.extend_from_slice(args);

@@ -3,17 +3,15 @@
 //! rendered and printed by headless Chromium, and the report's sections on the floor (absences,
 //! points of order, pauses, meeting slots, extra time and time taken away, undo).
 
-mod needs;
-mod records_common;
-mod records_readers;
+mod support;
 
 use podium::domain::history::{History, Snapshot};
 use podium::domain::{
     AbsentPolicy, Inscription, Level, Session, Setting, Settings, Slot, parse_time,
 };
 use podium::report::Report;
-use records_common::{Env, TYPING};
 use std::path::{Path, PathBuf};
+use support::cli::{Env, TYPING};
 
 /// The time the handover list is read at: Türkiye at the podium since 10:03:20.
 const READ: &str = "2022-10-17T10:05:00+02:00";
@@ -300,7 +298,7 @@ fn xlsx_opens_in_libreoffice_one_row_per_entry_accents_kept_and_no_formula() {
     assert!(out.is_empty(), "{out}");
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"), "an Office Open XML (zip) file");
-    let Some(csv) = records_readers::libreoffice_csv(&xlsx) else {
+    let Some(csv) = support::readers::libreoffice_csv(&xlsx) else {
         return;
     };
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
@@ -345,7 +343,7 @@ fn xlsx_cells_are_text_numbers_and_date_times_with_the_header_frozen() {
         &file,
         &["--format", "xlsx", "--output", xlsx.to_str().unwrap()],
     );
-    let Some(python) = records_readers::program("python3", "python3") else {
+    let Some(python) = support::readers::program("python3", "python3") else {
         return;
     };
     let script = r#"
@@ -501,11 +499,11 @@ fn president_copy_renders_in_chromium_and_prints_on_a4_pages() {
         "copy.html",
     );
     let png = env.path("copy.png");
-    if let Some(bytes) = records_readers::screenshot(&path, &png, 900, 1200) {
-        assert_eq!(records_readers::png_size(&bytes), (900, 1200));
+    if let Some(bytes) = support::readers::screenshot(&path, &png, 900, 1200) {
+        assert_eq!(support::readers::png_size(&bytes), (900, 1200));
     }
     let pdf = env.path("copy.pdf");
-    if let Some(bytes) = records_readers::print_pdf(&path, &pdf) {
+    if let Some(bytes) = support::readers::print_pdf(&path, &pdf) {
         let text = String::from_utf8_lossy(&bytes);
         let pages = text.matches("/Type /Page\n").count()
             + text.matches("/Type /Page/").count()
@@ -513,7 +511,7 @@ fn president_copy_renders_in_chromium_and_prints_on_a4_pages() {
         assert!(pages >= 2, "the list runs over {pages} pages");
         // A4 is 595 x 842 points.
         assert!(text.contains("/MediaBox [0 0 59"), "A4 pages");
-        let (rows, cut) = records_readers::rows_cut_across_pages(&bytes);
+        let (rows, cut) = support::readers::rows_cut_across_pages(&bytes);
         // The header row, 45 waiting entries and the ends of the two meeting slots.
         assert_eq!(rows, 48, "the rows of the printed table");
         assert_eq!(cut, 0, "a row is cut across two pages");
@@ -536,9 +534,9 @@ fn the_pdf_check_sees_a_row_cut_across_pages() {
         ),
     )
     .unwrap();
-    if let Some(bytes) = records_readers::print_pdf(&page, &dir.path().join("tall.pdf")) {
+    if let Some(bytes) = support::readers::print_pdf(&page, &dir.path().join("tall.pdf")) {
         // A data table (with a header row): Chromium tags its rows.
-        assert_eq!(records_readers::rows_cut_across_pages(&bytes), (3, 1));
+        assert_eq!(support::readers::rows_cut_across_pages(&bytes), (3, 1));
     }
 }
 
@@ -554,7 +552,7 @@ fn president_copy_screenshot_for_the_docs() {
         "copy.html",
     );
     let png = env.path("president-copy.png");
-    if records_readers::screenshot(&path, &png, 820, 640).is_some() {
+    if support::readers::screenshot(&path, &png, 820, 640).is_some() {
         keep_for_docs(&png, "president-copy.png");
     }
 }
@@ -715,11 +713,11 @@ fn podium_report_prints_the_new_sections_and_writes_html_with_output() {
     assert!(html.contains("Time taken away: 0:30 in all (1 time)"));
     assert_eq!(std::fs::read(&file).unwrap(), before, "read-only");
     let png = env.path("report.png");
-    if records_readers::screenshot(&path, &png, 820, 1400).is_some() {
+    if support::readers::screenshot(&path, &png, 820, 1400).is_some() {
         keep_for_docs(&png, "report.png");
     }
     let pdf = env.path("report.pdf");
-    if let Some(bytes) = records_readers::print_pdf(&path, &pdf) {
+    if let Some(bytes) = support::readers::print_pdf(&path, &pdf) {
         assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 59"));
     }
 }

@@ -2,11 +2,11 @@
 //! names the row and the column; BOM and CRLF; `--dry-run`; a wrong header; a duplicate inside
 //! the file; bad UTF-8.
 
-mod records_common;
+mod support;
 
-use records_common::{Env, TYPING};
 use serde_json::Value;
 use std::path::Path;
+use support::cli::{Env, TYPING};
 
 const HEADER: &str = "requested_at,delegation,speaker,level,chair_of,category,mode,no_post";
 

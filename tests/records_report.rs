@@ -1,13 +1,13 @@
 //! `podium report` and the report model, on a meeting run by commands with a pinned clock
-//! (see `records_common::Env::meeting` for the timetable): totals, averages, overruns, time by
+//! (see `support::cli::Env::meeting` for the timetable): totals, averages, overruns, time by
 //! regional group, withdrawals, overrides, swaps and replacements.
 
-mod records_common;
+mod support;
 
 use podium::domain::parse_time;
 use podium::report::Report;
 use podium::store;
-use records_common::{Env, READ};
+use support::cli::{Env, READ};
 
 fn figures(r: &Report) -> Vec<(String, usize, i64)> {
     r.by_group

@@ -5,10 +5,10 @@
 //! or XDG_DATA_HOME, FILE is byte for byte as it was and nothing was created beside it; the
 //! REHEARSAL banner was on screen and `>` doubled the speed it shows.
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, add_delegates, podium, tmux_missing};
 use std::path::{Path, PathBuf};
+use support::pty::{Tmux, add_delegates, podium, tmux_missing};
 
 /// Every file and folder under `dir`, relative, sorted.
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -69,7 +69,7 @@ fn rehearse(file: Option<&Path>, name: &str) {
     tmux.keys(&["q"]);
     tmux.wait_for("the question", |s| s.contains("Quit? (y/n)"));
     tmux.keys(&["y"]);
-    let pane = tmux.wait_for("the exit status", pty_support::exit_shown);
+    let pane = tmux.wait_for("the exit status", support::pty::exit_shown);
     assert!(pane.contains("EXIT=0"), "{pane}");
     tmux.assert_terminal_given_back("the rehearsal");
 

@@ -1,10 +1,10 @@
 //! `podium display FILE` and `podium rehearse FILE` take FILE as a plain argument, as every other
 //! command does (`--file FILE` still works); giving both is a usage error.
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, add_delegates, podium, tmux_missing};
 use std::process::Command;
+use support::pty::{Tmux, add_delegates, podium, tmux_missing};
 
 fn exit_code(args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_podium"))
@@ -45,7 +45,7 @@ fn display_file_opens_the_presenter_view_on_that_file() {
         s.contains("No speaker") && s.contains("1. Kenya")
     });
     tmux.keys(&["q"]);
-    let pane = tmux.wait_for("the exit status", pty_support::exit_shown);
+    let pane = tmux.wait_for("the exit status", support::pty::exit_shown);
     assert!(pane.contains("EXIT=0"), "{pane}");
 }
 
@@ -76,7 +76,7 @@ fn rehearse_file_opens_the_rehearsal_on_a_copy_of_that_file() {
         if s.contains("Quit? (y/n)") {
             return false;
         }
-        pty_support::exit_shown(s)
+        support::pty::exit_shown(s)
     });
     assert!(pane.contains("EXIT=0"), "{pane}");
     assert_eq!(std::fs::read(&file).expect("FILE"), bytes, "FILE unchanged");

@@ -8,14 +8,14 @@
 //! the close and its end is read from /proc (Linux), sampled every 10 ms until it has gone.
 #![cfg(target_os = "linux")]
 
-mod own_pty;
+mod support;
 
-use own_pty::{BIN, Pty, pty};
 use podium::store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
+use support::pty::{BIN, Pty, pty};
 
 /// User and system CPU time of a process so far, in seconds (None once it has gone).
 fn cpu_seconds(pid: u32) -> Option<f64> {

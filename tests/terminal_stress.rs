@@ -15,11 +15,11 @@
 //! `cargo test --test terminal_stress -- --ignored --nocapture`.
 //! `PODIUM_STRESS_SEED=N` replays the resizes of a run (its seed is printed first).
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, add_delegates, alive, holder_pid, podium, spoken, tmux_missing};
 use std::path::Path;
 use std::process::Command;
+use support::pty::{Tmux, add_delegates, alive, holder_pid, podium, spoken, tmux_missing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ending {
@@ -140,7 +140,7 @@ fn end_once(tmux: &Tmux, idle: &Path, running: &Path, ending: Ending, before: Op
             129
         }
     };
-    let pane = tmux.wait_for("the exit status", pty_support::exit_shown);
+    let pane = tmux.wait_for("the exit status", support::pty::exit_shown);
     assert!(
         pane.contains(&format!("EXIT={expected}")),
         "{ending:?}: exit status {expected} expected; the pane shows:\n{pane}"
@@ -256,7 +256,7 @@ fn resizes(count: usize, name: &str) {
     tmux.keys(&["q"]);
     tmux.wait_for("the question", |s| s.contains("Quit? (y/n)"));
     tmux.keys(&["y"]);
-    let pane = tmux.wait_for("the exit status", pty_support::exit_shown);
+    let pane = tmux.wait_for("the exit status", support::pty::exit_shown);
     assert!(pane.contains("EXIT=0"), "{pane}");
     tmux.assert_terminal_given_back("the resizes");
     assert!(is_running(&file), "the speech is still running in the file");

@@ -2,11 +2,11 @@
 //! call them, watch the countdown fall, pause, undo, quit; the terminal comes back as it was
 //! found and the file holds the change.
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, exit_shown, holder_pid, spoken, tmux_missing};
 use std::path::Path;
 use std::process::Command;
+use support::pty::{Tmux, exit_shown, holder_pid, spoken, tmux_missing};
 
 #[test]
 fn the_screen_in_a_real_terminal_adds_calls_pauses_undoes_and_quits_cleanly() {

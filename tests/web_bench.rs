@@ -7,12 +7,11 @@
 //!   the desk until it is saved, drawn and on the pages (target < 16 ms), the desk's memory per
 //!   page (target < 1 MB).
 
-mod pty_support;
-mod web_support;
+mod support;
 
 use std::io::Read;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use web_support::{serve, session};
+use support::web::{serve, session};
 
 const ROWS: &[(&str, &str, &[&str])] = &[
     ("Egypt", "Ahmed Aboul", &["--chair-of", "african"]),
@@ -65,14 +64,14 @@ fn sixty_four_pages_cost_the_desk_nothing_at_rest() {
         .wait_for("the screen", |s| s.contains("pages connected"));
     desk.tmux.keys(&["n"]);
     desk.wait_state("a speaker", |s| s["current"].is_object());
-    let pid = pty_support::holder_pid(&file).expect("the desk's pid");
+    let pid = support::pty::holder_pid(&file).expect("the desk's pid");
     std::thread::sleep(Duration::from_secs(1));
     let rss_before = rss_kb(pid);
     // 64 pages, each read by a thread (the events arrive, as in a browser).
     let (tx, rx) = std::sync::mpsc::channel::<Instant>();
     let mut readers = Vec::new();
     for i in 0..64 {
-        let mut c = web_support::open_stream(desk.addr, "");
+        let mut c = support::web::open_stream(desk.addr, "");
         c.set_read_timeout(None).expect("blocking");
         let tx = tx.clone();
         readers.push(std::thread::spawn(move || {

@@ -5,27 +5,25 @@
 //! the desk shows the next speaker at once; the page survives the desk quitting and starting
 //! again; the speaker's monitor has digits at least half the window's height.
 
-mod pty_support;
-mod web_support;
+mod support;
 
 use fantoccini::{Client, ClientBuilder};
-use pty_support::needs;
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use web_support::{serve, session};
+use support::web::{serve, session};
 
 /// chromium, chromedriver and tmux, each here or (under CI) a failure naming it.
 fn browser_here() -> bool {
-    needs::tool(
+    support::needs::tool(
         "chromium",
         &["--version"],
         "the pages are tested in a real browser",
-    ) && needs::tool(
+    ) && support::needs::tool(
         "chromedriver",
         &["--version"],
         "the browser is driven through WebDriver",
-    ) && needs::tool("tmux", &["-V"], "the real desk runs in a terminal")
+    ) && support::needs::tool("tmux", &["-V"], "the real desk runs in a terminal")
 }
 
 /// chromedriver on a free port, killed on drop.
@@ -283,7 +281,8 @@ async fn the_pages_follow_the_desk_in_a_real_browser() {
     desk.tmux
         .wait_for("the quit question", |s| s.contains("(y/n)"));
     desk.tmux.keys(&["y"]);
-    desk.tmux.wait_for("the desk gone", pty_support::exit_shown);
+    desk.tmux
+        .wait_for("the desk gone", support::pty::exit_shown);
     wait_for(&c, "the page to notice", LOOK, |v| {
         s(v, "link").contains("reconnecting")
     })

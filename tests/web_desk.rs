@@ -2,17 +2,17 @@
 //! counts the pages in its header and shows the addresses in `?`; a page that never reads does
 //! not delay the next save; on 0.0.0.0 the key is printed with the address and needed even from
 //! loopback; a rehearsal serves its simulated clock; `display` on a rehearsal's file counts down
-//! on the rehearsal's clock, in the terminal and on its pages.
+//! on the rehearsal's clock, in the terminal and on its pages; the desk's pages show the list on
+//! the floor, not only the one the desk shows.
 
-mod pty_support;
-mod web_support;
+mod support;
 
 use std::time::{Duration, Instant};
-use web_support::{get, open_stream, open_stuck_stream, request, serve, session};
+use support::web::{get, open_stream, open_stuck_stream, request, serve, session};
 
 /// Under CI a missing tmux fails the test, saying so; elsewhere it is a visible skip.
 fn no_tmux() -> bool {
-    pty_support::tmux_missing()
+    support::pty::tmux_missing()
 }
 
 const ROWS: &[(&str, &str, &[&str])] = &[
@@ -81,7 +81,7 @@ fn a_page_that_never_reads_does_not_delay_the_desks_next_save() {
         .wait_for("the screen", |s| s.contains("pages connected"));
     // Pages that open their stream and never read it, and one that sends half a request.
     let stuck: Vec<_> = (0..8).map(|_| open_stuck_stream(desk.addr, "")).collect();
-    let mut half = web_support::connect(desk.addr);
+    let mut half = support::web::connect(desk.addr);
     std::io::Write::write_all(&mut half, b"GET /state.json HTTP/1.1\r\nHost: po").expect("sent");
     desk.tmux.wait_for("the stuck pages counted", |s| {
         s.contains("8 pages connected")
@@ -236,4 +236,41 @@ fn display_on_a_rehearsals_file_counts_down_on_the_rehearsals_clock() {
         !pane.contains("TIME IS UP") && !pane.contains('+'),
         "the terminal display counts down too:\n{pane}"
     );
+}
+
+/// SPEC section 11, as `display --dir` (section 8): the desk's pages show the list on the floor,
+/// which need not be the one the desk shows. Here the desk shows the general discussion while
+/// the right of reply, in the same folder, has a speaker at the podium.
+#[test]
+fn the_desks_pages_show_the_list_with_a_speaker_at_the_podium() {
+    if no_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let general = dir.path().join("a-general.json");
+    let reply = dir.path().join("b-reply.json");
+    session(&general, "3m", ROWS);
+    session(&reply, "3m", &[("Kenya", "Jane Doe", &[])]);
+    let next = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["next", reply.to_str().expect("a UTF-8 path")])
+        .output()
+        .expect("podium runs");
+    assert!(next.status.success(), "{next:?}");
+    let desk = serve(
+        "web-floor",
+        dir.path(),
+        "",
+        &format!("--file '{}' --serve 127.0.0.1:0", general.display()),
+    );
+    desk.tmux
+        .wait_for("the general discussion at the desk", |s| {
+            s.contains("0 pages connected")
+        });
+    let s = desk.wait_state("the reply's speaker on the pages", |s| {
+        s["current"]["delegation"] == "Kenya"
+    });
+    assert_eq!(s["next"], serde_json::json!([]), "{s}");
+    // The desk still shows its own list, with Egypt first.
+    let screen = desk.tmux.capture();
+    assert!(screen.contains("Egypt"), "{screen}");
 }

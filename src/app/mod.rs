@@ -8,8 +8,5 @@ pub mod desk;
 pub mod error;
 pub mod setting;
 
-pub use desk::{
-    change, create, open_for_writing, open_or_create, read, read_as_written, save_copy,
-    write_output,
-};
+pub use desk::{change, create, open_or_create, read, read_as_written, save_copy, write_output};
 pub use error::AppError;

@@ -391,11 +391,13 @@ fn event_loop(
             dirty = false;
             counted(draws);
         }
-        // The pages hear of every change at once; an unchanged board is not sent again.
-        if let Some(feed) = feed {
-            feed.publish(desk_board(model, clock));
-        }
         let wait = until_change(model, clock, clock.now());
+        // The pages hear of every change at once; an unchanged board is not sent again. They
+        // show the list on the floor, which may be another than the desk's (SPEC section 11).
+        if let Some(feed) = feed {
+            let floor = room::on_the_floor(&room.places, room.active, model);
+            feed.publish(desk_board(floor, clock));
+        }
         // Never crossterm's own wait: on a terminal that has gone it spins (see tty).
         if !tty.poll(wait)? {
             continue;

@@ -16,7 +16,7 @@ pub(crate) struct Open {
 }
 
 /// One list of the folder.
-struct Place {
+pub(crate) struct Place {
     name: String,
     /// `None` for the list shown (it is in `Room::shown`) and for a list that could not be
     /// opened (then `error` says why).
@@ -26,8 +26,33 @@ struct Place {
 
 pub(crate) struct Room {
     pub shown: Open,
-    places: Vec<Place>,
-    active: usize,
+    pub(crate) places: Vec<Place>,
+    pub(crate) active: usize,
+}
+
+/// The model of the list the room's screens show (SPEC section 11, as `display --dir`): the one
+/// with a speaker at the podium, else the one whose last speech ended last, else the list shown
+/// at the desk (`shown`, at `active` among `places`). Apart from [`Room`], so that the loop can
+/// ask while it holds the shown model.
+pub(crate) fn on_the_floor<'a>(places: &'a [Place], active: usize, shown: &'a Model) -> &'a Model {
+    let mut models = Vec::with_capacity(places.len().max(1));
+    let mut desk = 0;
+    for (i, p) in places.iter().enumerate() {
+        if i == active {
+            desk = models.len();
+            models.push(shown);
+        } else if let Some(o) = &p.open {
+            models.push(&o.model);
+        }
+    }
+    if models.is_empty() {
+        return shown;
+    }
+    let sessions: Vec<&Session> = models.iter().map(|m| &m.session).collect();
+    models
+        .get(crate::web::pick(&sessions, desk))
+        .copied()
+        .unwrap_or(shown)
 }
 
 fn file_name(path: &Path) -> String {

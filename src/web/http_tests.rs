@@ -2,6 +2,7 @@
 //! limits, the key, the event stream. A raw HTTP/1.1 client, so that what is sent is exactly
 //! what the test says (a path with `..`, a head of 9 KB, a client that never reads).
 
+use super::server::MAX_STREAMS;
 use super::*;
 use crate::clock::Clock;
 use crate::domain::{Inscription, Level, Mode, Settings, parse_time};

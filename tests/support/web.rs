@@ -1,9 +1,8 @@
 //! The real binary serving the room's screens: started in a private tmux (it needs a terminal),
 //! its stderr in a file where it prints the addresses; and a raw HTTP/1.1 client, so that the
 //! tests send exactly what they say. Shared by tests/web_desk.rs, web_browser.rs, web_bench.rs.
-#![allow(dead_code)]
 
-use crate::pty_support::Tmux;
+use super::pty::Tmux;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};

@@ -1,11 +1,38 @@
-//! Helpers shared by the records tests (export, import, report): a temporary folder that is
-//! also HOME and the data directory, the podium binary run in it with a pinned clock, and a
-//! session built by commands.
-#![allow(dead_code)]
+//! The command line's harness: a desk's own temporary folder (also HOME and the data folder,
+//! so nothing leaks out), and the real binary run in it with the machine's zone of a desk in
+//! Vienna (`TZ`), `NO_COLOR`, and the clock pinned with `PODIUM_NOW`. [`Env`] is the folder
+//! (the records' tests run many commands at many times in it); [`Desk`] is a folder with one
+//! list made by `podium new`, run at 10:00 on 17 October 2022 (the tests of the command line).
 
 use assert_cmd::Command;
-use std::path::PathBuf;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
 use tempfile::TempDir;
+
+/// `podium` run in `dir`, at the pinned time `now`: the one place the tests set podium's world.
+pub fn podium_in(dir: &Path, now: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_podium"));
+    c.current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("PODIUM_NOW", now)
+        // The lists take the machine's zone: Vienna's, where these meetings sit (+02:00).
+        .env("TZ", "Europe/Vienna")
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// Runs a command that must succeed (`args` as the test gave them, for the message); returns its
+/// standard output.
+fn succeeds(c: &mut Command, args: &[&str]) -> String {
+    let out = c.output().expect("podium runs");
+    assert!(
+        out.status.success(),
+        "podium {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
 
 /// A test's own folder; podium runs with HOME and XDG_DATA_HOME there, so nothing leaks out.
 pub struct Env {
@@ -28,26 +55,12 @@ impl Env {
 
     /// `podium ARGS` at the pinned time `now`.
     pub fn podium(&self, now: &str) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_podium"));
-        c.current_dir(self.dir.path())
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path())
-            .env("PODIUM_NOW", now)
-            // The lists take the machine's zone: Vienna's, where these meetings sit (+02:00).
-            .env("TZ", "Europe/Vienna")
-            .env("NO_COLOR", "1");
-        c
+        podium_in(self.dir.path(), now)
     }
 
     /// Runs a command that must succeed; returns its standard output.
     pub fn ok(&self, now: &str, args: &[&str]) -> String {
-        let out = self.podium(now).args(args).output().expect("podium runs");
-        assert!(
-            out.status.success(),
-            "podium {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("UTF-8 output")
+        succeeds(self.podium(now).args(args), args)
     }
 
     /// A new list with the COP11 window (opens 5 September, closes at noon on 17 October).
@@ -221,3 +234,82 @@ impl Env {
 
 /// The time the meeting above is read at.
 pub const READ: &str = "2022-10-17T10:18:00+02:00";
+
+/// `add --delegation DELEGATION --speaker S --level LEVEL`, then `more`.
+pub fn add_args<'a>(delegation: &'a str, level: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "add",
+        "--delegation",
+        delegation,
+        "--speaker",
+        "S",
+        "--level",
+        level,
+    ];
+    args.extend_from_slice(more);
+    args
+}
+
+/// The time a [`Desk`]'s commands run at.
+pub const DESK_NOW: &str = "2022-10-17T10:00:00+02:00";
+
+/// A folder with one list in it, `s.json`.
+pub struct Desk {
+    pub dir: TempDir,
+    pub file: PathBuf,
+}
+
+impl Desk {
+    /// A new list created by `podium new FILE` with these options.
+    pub fn with(new_args: &[&str]) -> Desk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("s.json");
+        let d = Desk { dir, file };
+        let mut args = vec!["new"];
+        args.extend_from_slice(new_args);
+        d.ok(&args);
+        d
+    }
+
+    pub fn path(&self) -> &str {
+        self.file.to_str().unwrap_or_default()
+    }
+
+    /// `podium ARGS[0] FILE ARGS[1..]`: the file right after the subcommand, as SPEC 3 writes it.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = podium_in(self.dir.path(), DESK_NOW);
+        let mut all: Vec<&str> = vec![args[0], self.path()];
+        all.extend(&args[1..]);
+        c.args(all);
+        c
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        succeeds(&mut self.cmd(args), args)
+    }
+
+    /// Runs a command that must be refused with `code` (for 1: one `error:` line on stderr),
+    /// leaving the file byte for byte as it was; returns its stderr.
+    pub fn refused_with(&self, args: &[&str], code: i32) -> String {
+        let before = std::fs::read(&self.file).expect("file");
+        let out = self.cmd(args).output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        if code == 1 {
+            let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(lines.len(), 1, "{args:?}: one line: {stderr}");
+            assert!(lines[0].starts_with("error:"), "{stderr}");
+        }
+        assert_eq!(
+            std::fs::read(&self.file).expect("file"),
+            before,
+            "{args:?} changed the file"
+        );
+        stderr
+    }
+
+    pub fn list(&self) -> Value {
+        serde_json::from_str(&self.ok(&["list", "--json"])).expect("list --json is JSON")
+    }
+}

@@ -1,17 +1,16 @@
 //! The records read as their readers read them: LibreOffice opening the spreadsheet, headless
 //! Chromium rendering and printing the HTML pages. Under `CI` a missing program fails the test
 //! and says what to install; elsewhere the test prints a skip line and passes.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The program, if it is here (the shared rule of `tests/needs`: under CI its absence fails the
+/// The program, if it is here (the shared rule of `support::needs`: under CI its absence fails the
 /// test, naming it; elsewhere a SKIPPED line).
 pub fn program(name: &str, package: &str) -> Option<PathBuf> {
     let what_for =
         format!("the records' readers; the Debian package {package}, which .ci/run installs");
-    crate::needs::tool(name, &["--version"], &what_for).then(|| PathBuf::from(name))
+    super::needs::tool(name, &["--version"], &what_for).then(|| PathBuf::from(name))
 }
 
 /// Converts the spreadsheet to CSV with LibreOffice (UTF-8, comma, quoted text) and returns it.

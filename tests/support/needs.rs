@@ -4,7 +4,6 @@
 //! Under CI (`CI` set, and not `false` or `0`) a missing tool fails the test, saying what is
 //! missing. Elsewhere the test is skipped with a line written straight to the terminal's
 //! standard error, which `cargo test` shows (a `println!` would be captured and hidden).
-#![allow(dead_code)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};
