@@ -578,7 +578,9 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
         m.popup = Popup::Confirm(Question::Quit);
         return Effects::none();
     }
-    match m.popup.clone() {
+    // The popup is taken out while its key is handled (a report is not copied on every key);
+    // each arm puts back what stays open.
+    match std::mem::replace(&mut m.popup, Popup::None) {
         Popup::None => main_screen(m, msg, now),
         Popup::Help { scroll } => {
             let scroll = match msg {
@@ -633,25 +635,28 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 m.say("nothing changed");
                 Effects::none()
             }
-            _ => Effects::none(),
+            _ => {
+                m.popup = Popup::Confirm(q);
+                Effects::none()
+            }
         },
         Popup::Add(mut form) => {
-            let effects = add_form(m, &mut form, msg, now);
-            if matches!(m.popup, Popup::Add(_)) {
+            let (effects, stays) = add_form(m, &mut form, msg, now);
+            if stays == Form::Open && matches!(m.popup, Popup::None) {
                 m.popup = Popup::Add(form);
             }
             effects
         }
         Popup::Card(mut card) => {
-            let effects = card_form(m, &mut card, msg, now);
-            if matches!(m.popup, Popup::Card(_)) {
+            let (effects, stays) = card_form(m, &mut card, msg, now);
+            if stays == Form::Open && matches!(m.popup, Popup::None) {
                 m.popup = Popup::Card(card);
             }
             effects
         }
         Popup::Replace(mut form) => {
-            let effects = replace_form(m, &mut form, msg, now);
-            if matches!(m.popup, Popup::Replace(_)) {
+            let (effects, stays) = replace_form(m, &mut form, msg, now);
+            if stays == Form::Open && matches!(m.popup, Popup::None) {
                 m.popup = Popup::Replace(form);
             }
             effects
@@ -695,11 +700,11 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                         None => {}
                     }
                 }
-                _ => {}
+                _ => m.popup = Popup::Lists { selected },
             }
             Effects::none()
         }
-        Popup::Settings { selected, .. } => match msg {
+        Popup::Settings { selected, error } => match msg {
             Msg::Close => {
                 m.popup = Popup::None;
                 Effects::none()
@@ -756,7 +761,10 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 };
                 Effects::none()
             }
-            _ => Effects::none(),
+            _ => {
+                m.popup = Popup::Settings { selected, error };
+                Effects::none()
+            }
         },
     }
 }
@@ -1001,11 +1009,18 @@ pub fn speed_words(speed: f64) -> String {
     }
 }
 
-fn add_form(m: &mut Model, form: &mut AddForm, msg: Msg, now: Time) -> Effects {
+/// Whether a form stays open after its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Open,
+    Closed,
+}
+
+fn add_form(m: &mut Model, form: &mut AddForm, msg: Msg, now: Time) -> (Effects, Form) {
     match msg {
         Msg::Close => {
-            m.popup = Popup::None;
             m.say("add cancelled: nothing changed");
+            return (Effects::none(), Form::Closed);
         }
         Msg::FocusNext => form.focus_next(&m.session, now),
         Msg::FocusPrev => form.focus_prev(&m.session, now),
@@ -1031,28 +1046,23 @@ fn add_form(m: &mut Model, form: &mut AddForm, msg: Msg, now: Time) -> Effects {
                     done
                 };
                 match m.change(&label, now, |s| s.add_as(ins, role, now).map(noted)) {
-                    Ok(e) => {
-                        m.popup = Popup::None;
-                        return e;
-                    }
+                    Ok(e) => return (e, Form::Closed),
                     Err(e) => form.refused(&e),
                 }
             }
         }
         _ => {}
     }
-    Effects::none()
+    (Effects::none(), Form::Open)
 }
 
-fn card_form(m: &mut Model, card: &mut Card, msg: Msg, now: Time) -> Effects {
+fn card_form(m: &mut Model, card: &mut Card, msg: Msg, now: Time) -> (Effects, Form) {
     let withdrawn = m
         .session
         .entry(card.entry)
         .is_some_and(|e| e.status == Status::Withdrawn);
     match msg {
-        Msg::Close => {
-            m.popup = Popup::None;
-        }
+        Msg::Close => return (Effects::none(), Form::Closed),
         Msg::FocusNext | Msg::Down => card.step(withdrawn, true),
         Msg::FocusPrev | Msg::Up => card.step(withdrawn, false),
         Msg::Left | Msg::Right => card.toggle(),
@@ -1062,23 +1072,20 @@ fn card_form(m: &mut Model, card: &mut Card, msg: Msg, now: Time) -> Effects {
             let label = format!("correct the card of {}", m.title_of(card.entry));
             let c = card.clone();
             match m.change(&label, now, |s| c.apply(s, now)) {
-                Ok(e) => {
-                    m.popup = Popup::None;
-                    return e;
-                }
+                Ok(e) => return (e, Form::Closed),
                 Err(e) => card.error = Some(screen_words(&e.to_string())),
             }
         }
         _ => {}
     }
-    Effects::none()
+    (Effects::none(), Form::Open)
 }
 
-fn replace_form(m: &mut Model, form: &mut ReplaceForm, msg: Msg, now: Time) -> Effects {
+fn replace_form(m: &mut Model, form: &mut ReplaceForm, msg: Msg, now: Time) -> (Effects, Form) {
     match msg {
         Msg::Close => {
-            m.popup = Popup::None;
             m.say("replace cancelled: nothing changed");
+            return (Effects::none(), Form::Closed);
         }
         Msg::FocusNext | Msg::Down => form.step_focus(true),
         Msg::FocusPrev | Msg::Up => form.step_focus(false),
@@ -1091,17 +1098,14 @@ fn replace_form(m: &mut Model, form: &mut ReplaceForm, msg: Msg, now: Time) -> E
                 let id = form.entry;
                 let label = format!("replace the speaker of {}", m.title_of(id));
                 match m.change(&label, now, |s| s.replace(id, &speaker, level, at, now)) {
-                    Ok(e) => {
-                        m.popup = Popup::None;
-                        return e;
-                    }
+                    Ok(e) => return (e, Form::Closed),
                     Err(e) => form.refused(&e),
                 }
             }
         }
         _ => {}
     }
-    Effects::none()
+    (Effects::none(), Form::Open)
 }
 
 fn input(

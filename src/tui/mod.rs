@@ -375,7 +375,7 @@ fn event_loop(
             let area = view::below_banners(model, completed.area);
             let max = match &model.popup {
                 app::Popup::Report { report, scroll } => Some(
-                    crate::report::ReportView::new(report, *scroll, model.color).max_scroll(area),
+                    view::report::ReportView::new(report, *scroll, model.color).max_scroll(area),
                 ),
                 app::Popup::Help { .. } => Some(view::help::max_scroll(
                     model.rehearsal.is_some(),

@@ -7,6 +7,7 @@ pub mod help;
 pub mod popup;
 pub mod presenter;
 pub mod queue;
+pub mod report;
 pub mod status;
 pub mod theme;
 pub mod why;
@@ -145,7 +146,7 @@ impl Widget for &Screen<'_> {
             return;
         }
         if let Popup::Report { report, scroll } = &m.popup {
-            (&crate::report::ReportView::new(report, *scroll, m.color)).render(rest, buf);
+            (&report::ReportView::new(report, *scroll, m.color)).render(rest, buf);
             return;
         }
         if m.presenter
