@@ -2,7 +2,7 @@
 //! state file (as gitui's asyncgit opens, applies and returns, and the UI only calls it).
 
 use super::AppError;
-use crate::domain::{Done, RuleError, Session, Time};
+use crate::domain::{Change, Done, RuleError, Session, Time, fmt_seconds};
 use crate::store::{self, StoreError, Writer};
 use std::path::Path;
 
@@ -91,5 +91,109 @@ pub fn write_output(out: &Path, bytes: &[u8]) -> Result<(), AppError> {
             "cannot write {} ({e}); nothing was written there. Check the folder exists and may be written",
             out.display()
         ))
+    })
+}
+
+/// Resumes a running speech found in the file (SPEC section 5): as if it never stopped, or
+/// paused with a warning when the wall clock went back or the gap is over 10 minutes. Returns
+/// the notice and whether it is a warning; the change is logged.
+pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
+    let speech = session.speech.as_mut()?;
+    if !speech.running {
+        return None;
+    }
+    let gap = now - speech.checkpoint_at;
+    let id = speech.entry;
+    let who = session
+        .entry(id)
+        .map(|e| format!("#{id} {}", e.title()))
+        .unwrap_or_else(|| format!("#{id}"));
+    let speech = session.speech.as_mut()?;
+    let (text, warning) = if gap < chrono::Duration::zero() || gap > chrono::Duration::minutes(10) {
+        // Checkpoint at the time spent before the gap: the gap is not counted.
+        speech.running = false;
+        speech.checkpoint_at = now;
+        let spent = speech.spent_ms.div_euclid(1000);
+        (
+            format!(
+                "recovered the speech of {who} PAUSED at {}: the clock {}; check the time with the speaker and press Space to resume",
+                fmt_seconds(spent),
+                if gap < chrono::Duration::zero() {
+                    "went backwards since the last checkpoint".to_string()
+                } else {
+                    format!(
+                        "shows {} minutes since the last checkpoint",
+                        gap.num_minutes()
+                    )
+                }
+            ),
+            true,
+        )
+    } else {
+        (
+            format!(
+                "recovered: the speech of {who} goes on at {} (the speaker kept talking)",
+                fmt_seconds(speech.elapsed_seconds(now))
+            ),
+            false,
+        )
+    };
+    session.log_change(now, Change::Recovered, text.clone());
+    Some((text, warning))
+}
+
+/// A list held open for writing by a screen: its lock, and the one way the screen saves it.
+#[derive(Debug)]
+pub struct Held {
+    writer: Writer,
+}
+
+impl Held {
+    /// Saves the list, every time in it with the list's offset (SPEC section 10).
+    pub fn save(&self, session: &mut Session) -> Result<(), AppError> {
+        session.normalise_times();
+        self.writer.save(session)?;
+        Ok(())
+    }
+}
+
+/// A list opened by [`hold`].
+#[derive(Debug)]
+pub struct Opened {
+    pub held: Held,
+    pub session: Session,
+    /// Created now, there being no file.
+    pub created: bool,
+    /// A running speech found in the file, resumed: the notice, and whether it is a warning.
+    pub recovered: Option<(String, bool)>,
+}
+
+/// Opens a list for a screen: takes its lock (`what` names the holder), loads it, or where there
+/// is no file creates it as `fresh` makes it (`None`: a missing file is an error), and resumes a
+/// running speech found in it ([`recover`]), saved at once.
+pub fn hold(
+    file: &Path,
+    what: &str,
+    now: Time,
+    fresh: Option<&dyn Fn() -> Session>,
+) -> Result<Opened, AppError> {
+    let (writer, mut session, created) = match fresh {
+        Some(fresh) => open_or_create(file, what, fresh)?,
+        None => {
+            let writer = Writer::acquire(file, &store::holder(what))?;
+            let session = writer.load()?;
+            (writer, session, false)
+        }
+    };
+    let recovered = recover(&mut session, now);
+    let held = Held { writer };
+    if recovered.is_some() {
+        held.writer.save(&session)?;
+    }
+    Ok(Opened {
+        held,
+        session,
+        created,
+        recovered,
     })
 }

@@ -8,5 +8,5 @@ pub mod desk;
 pub mod error;
 pub mod setting;
 
-pub use desk::{change, create, open_or_create, read, read_as_written, save_copy, write_output};
+pub use desk::{Held, change, create, hold, read, read_as_written, save_copy, write_output};
 pub use error::AppError;

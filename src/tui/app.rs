@@ -11,9 +11,7 @@ pub use crate::app::setting::setting_value;
 use crate::delegations;
 use crate::domain::history::{History, Snapshot};
 use crate::domain::plan::Plan;
-use crate::domain::{
-    Change, Done, RuleError, Session, SettingKey, Status, Time, Words, fmt_seconds,
-};
+use crate::domain::{Done, RuleError, Session, SettingKey, Status, Time, Words};
 use chrono::Timelike;
 use std::path::PathBuf;
 
@@ -509,54 +507,6 @@ fn sections(s: &Session, q: &[&crate::domain::Entry]) -> Vec<Section> {
         }
     }
     out
-}
-
-/// Resumes a running speech found in the file (SPEC section 5): as if it never stopped, or
-/// paused with a warning when the wall clock went back or the gap is over 10 minutes. Returns
-/// the notice and whether it is a warning; the change is logged.
-pub fn recover(session: &mut Session, now: Time) -> Option<(String, bool)> {
-    let speech = session.speech.as_mut()?;
-    if !speech.running {
-        return None;
-    }
-    let gap = now - speech.checkpoint_at;
-    let id = speech.entry;
-    let who = session
-        .entry(id)
-        .map(|e| format!("#{id} {}", e.title()))
-        .unwrap_or_else(|| format!("#{id}"));
-    let speech = session.speech.as_mut()?;
-    let (text, warning) = if gap < chrono::Duration::zero() || gap > chrono::Duration::minutes(10) {
-        // Checkpoint at the time spent before the gap: the gap is not counted.
-        speech.running = false;
-        speech.checkpoint_at = now;
-        let spent = speech.spent_ms.div_euclid(1000);
-        (
-            format!(
-                "recovered the speech of {who} PAUSED at {}: the clock {}; check the time with the speaker and press Space to resume",
-                fmt_seconds(spent),
-                if gap < chrono::Duration::zero() {
-                    "went backwards since the last checkpoint".to_string()
-                } else {
-                    format!(
-                        "shows {} minutes since the last checkpoint",
-                        gap.num_minutes()
-                    )
-                }
-            ),
-            true,
-        )
-    } else {
-        (
-            format!(
-                "recovered: the speech of {who} goes on at {} (the speaker kept talking)",
-                fmt_seconds(speech.elapsed_seconds(now))
-            ),
-            false,
-        )
-    };
-    session.log_change(now, Change::Recovered, text.clone());
-    Some((text, warning))
 }
 
 /// The one way the model changes.

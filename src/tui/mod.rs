@@ -26,9 +26,9 @@ mod floor_tests;
 #[cfg(test)]
 mod tests;
 
+use crate::app::Held;
 use crate::clock::Clock;
 use crate::domain::{Session, Settings, Time};
-use crate::store::Writer;
 use app::{Effects, Model};
 use msg::Msg;
 use ratatui::crossterm::event::{self, Event};
@@ -102,12 +102,20 @@ pub fn run(opts: RunOptions) -> i32 {
         None => None,
     };
     // Every list of the folder, each under its own lock (SPEC section 8).
-    let holder = if rehearsal {
-        crate::store::holder("podium rehearsal screen")
+    let what = if rehearsal {
+        "podium rehearsal screen"
     } else {
-        crate::store::holder("podium screen")
+        "podium screen"
     };
-    let mut room = room::Room::gather(&path, room::Open { writer, model }, &clock, &holder);
+    let mut room = room::Room::gather(
+        &path,
+        room::Open {
+            held: writer,
+            model,
+        },
+        &clock,
+        what,
+    );
     let Some((signals, tty, mut terminal)) = enter() else {
         return 1;
     };
@@ -126,7 +134,7 @@ pub fn run(opts: RunOptions) -> i32 {
     room.checkpoint_all(now);
     {
         let shown = &mut room.shown;
-        save(&mut shown.model, &shown.writer);
+        save(&mut shown.model, &shown.held);
     }
     drop(terminal);
     restore();
@@ -206,48 +214,44 @@ fn open(
     path: &std::path::Path,
     clock: &Clock,
     rehearsal: bool,
-) -> Result<(Writer, Model), crate::app::AppError> {
+) -> Result<(Held, Model), crate::app::AppError> {
     let what = if rehearsal {
         "podium rehearsal screen"
     } else {
         "podium screen"
     };
     let now = clock.now();
-    let (writer, mut session, created) = crate::app::open_or_create(path, what, || {
+    let fresh = || {
         let mut s = Session::new(NEW_TITLE, Settings::default(), now);
         s.time_zone = crate::clock::machine_zone();
         s
-    })?;
-    let recovered = app::recover(&mut session, now);
-    if recovered.is_some() {
-        writer.save(&session)?;
-    }
+    };
+    let opened = crate::app::hold(path, what, now, Some(&fresh))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
+    let session = opened.session;
     let now = session.in_zone(now);
     let mut model = Model::new(session, &name, now);
     model.color = color_wanted();
     model.rehearsal = rehearsal.then(|| clock.speed());
-    match recovered {
+    match opened.recovered {
         Some((text, true)) => model.fail(text),
         Some((text, false)) => model.say(text),
-        None if created => model.say(format!(
+        None if opened.created => model.say(format!(
             "new list created in {}; a adds an inscription, ? shows every key",
             path.display()
         )),
         None => model.say(format!("{} opened; ? shows every key", path.display())),
     }
-    Ok((writer, model))
+    Ok((opened.held, model))
 }
 
 /// Saves; a failure shows the NOT SAVED banner until a save succeeds (the change stays in
 /// memory and the next change tries again).
-fn save(model: &mut Model, writer: &Writer) {
-    // The clock's times in the list's offset, as every time in the file (SPEC section 10).
-    model.session.normalise_times();
-    match writer.save(&model.session) {
+fn save(model: &mut Model, held: &Held) {
+    match held.save(&mut model.session) {
         Ok(()) => model.not_saved = None,
         Err(e) => model.not_saved = Some(e.to_string()),
     }
@@ -343,7 +347,10 @@ fn event_loop(
             room.checkpoint_running(clock.now());
             checkpointed = Instant::now();
         }
-        let room::Open { writer, model } = &mut room.shown;
+        let room::Open {
+            held: writer,
+            model,
+        } = &mut room.shown;
         let writer = &*writer;
         // The clock in the list's zone: every time shown is there (SPEC section 10).
         let now = model.session.in_zone(clock.now());
@@ -438,7 +445,7 @@ fn event_loop(
 }
 
 /// Performs the effects of an update; true to quit.
-fn perform(effects: Effects, model: &mut Model, writer: &Writer, clock: &mut Clock) -> bool {
+fn perform(effects: Effects, model: &mut Model, writer: &Held, clock: &mut Clock) -> bool {
     if effects.save {
         save(model, writer);
     }

@@ -3,15 +3,15 @@
 //! is shown; the others keep their clocks running, and are checkpointed like the shown one.
 
 use super::app::{ListSummary, Model};
+use crate::app::Held;
 use crate::clock::Clock;
 use crate::conference;
 use crate::domain::{Session, Time};
-use crate::store::Writer;
 use std::path::Path;
 
 /// A list held open: its lock and its model.
 pub(crate) struct Open {
-    pub writer: Writer,
+    pub held: Held,
     pub model: Model,
 }
 
@@ -65,7 +65,7 @@ impl Room {
     /// The list opened, and every other list of its folder: each `*.json` whose format is
     /// `podium-session`, opened under its lock (a running speech recovered as on opening); one
     /// that cannot be read or is held by another podium is shown as such in `L`.
-    pub fn gather(path: &Path, shown: Open, clock: &Clock, holder: &str) -> Room {
+    pub fn gather(path: &Path, shown: Open, clock: &Clock, what: &str) -> Room {
         let own = file_name(path);
         let folder = conference::folder_of(path);
         let mut places = vec![Place {
@@ -79,7 +79,7 @@ impl Room {
             }
             let opened = match l.error {
                 Some(e) => Err(e),
-                None => open_other(&l.path, clock, holder, shown.model.color),
+                None => open_other(&l.path, clock, what, shown.model.color),
             };
             // In a rehearsal every list records the simulated clock, as the shown one does, so
             // that what follows its file counts on the rehearsal's time (SPEC section 11).
@@ -243,7 +243,7 @@ fn checkpoint(o: &mut Open, now: Time) {
     if let Some(s) = o.model.session.speech.as_mut() {
         s.checkpoint(now);
     }
-    match o.writer.save(&o.model.session) {
+    match o.held.save(&mut o.model.session) {
         Ok(()) => o.model.not_saved = None,
         Err(e) => o.model.not_saved = Some(e.to_string()),
     }
@@ -268,19 +268,19 @@ fn summary(name: &str, s: &Session) -> ListSummary {
 }
 
 /// Opens another list of the folder under its lock, as the shown one is opened.
-fn open_other(path: &Path, clock: &Clock, holder: &str, color: bool) -> Result<Open, String> {
-    let writer = Writer::acquire(path, holder).map_err(|e| e.to_string())?;
-    let now = clock.now();
-    let mut session = writer.load().map_err(|e| conference::unreadable(&e))?;
-    let recovered = super::app::recover(&mut session, now);
-    if recovered.is_some() {
-        writer.save(&session).map_err(|e| e.to_string())?;
-    }
-    let mut model = Model::new(session, &file_name(path), now);
+fn open_other(path: &Path, clock: &Clock, what: &str, color: bool) -> Result<Open, String> {
+    let opened = crate::app::hold(path, what, clock.now(), None).map_err(|e| match e {
+        crate::app::AppError::Store(e) => conference::unreadable(&e),
+        other => other.to_string(),
+    })?;
+    let mut model = Model::new(opened.session, &file_name(path), clock.now());
     model.color = color;
     model.rehearsal = None;
-    if let Some((text, _)) = recovered {
+    if let Some((text, _)) = opened.recovered {
         model.say(text);
     }
-    Ok(Open { writer, model })
+    Ok(Open {
+        held: opened.held,
+        model,
+    })
 }

@@ -1,11 +1,12 @@
 //! The screen driven by messages: every change goes through the session's commands and asks
 //! the loop to save; refusals say why and change nothing.
 
-use super::app::{Effects, InputFor, Model, Popup, Question, recover, update};
+use super::app::{Effects, InputFor, Model, Popup, Question, update};
 use super::fixtures::*;
 use super::form::AddField;
 use super::keymap::KeyMode;
 use super::msg::Msg;
+use crate::app::desk::recover;
 use crate::domain::{Level, Status, Time};
 
 fn send(m: &mut Model, msgs: &[Msg], now: Time) -> Effects {
