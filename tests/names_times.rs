@@ -24,17 +24,9 @@ fn entry(d: &Desk, id: u64) -> Value {
 }
 
 fn add(d: &Desk, delegation: &str, more: &[&str]) -> std::process::Output {
-    let mut args = vec![
-        "add",
-        "--delegation",
-        delegation,
-        "--speaker",
-        "S",
-        "--level",
-        "delegate",
-    ];
-    args.extend_from_slice(more);
-    d.cmd(&args).output().expect("run")
+    d.cmd(&support::cli::add_args(delegation, "delegate", more))
+        .output()
+        .expect("run")
 }
 
 #[test]

@@ -29,25 +29,16 @@ const READ: &str = "2022-10-17T10:05:00+02:00";
 /// | 5 | #7 Peru | |
 /// | withdrawn | #5 Poland | |
 fn handover(env: &Env) -> PathBuf {
-    let file = env.path("handover.json");
-    let f = file.to_str().expect("a UTF-8 path");
-    env.ok(
-        TYPING,
+    let file = env.new_list_with(
+        "handover.json",
         &[
-            "new",
-            f,
-            "--title",
-            "General discussion",
-            "--opens",
-            "2022-09-05T00:00:00+02:00",
-            "--closes",
-            "2022-10-17T12:00:00+02:00",
             "--slot",
             "2022-10-17T10:00:00+02:00/2022-10-17T10:15:00+02:00",
             "--slot",
             "2022-10-18T10:00:00+02:00/2022-10-18T13:00:00+02:00",
         ],
     );
+    let f = file.to_str().expect("a UTF-8 path");
     let rows: [&[&str]; 8] = [
         &[
             "Ghana",

@@ -143,11 +143,11 @@ fn a_change_at_the_desk_reaches_an_open_page_within_100_ms() {
         .build()
         .expect("runtime");
     rt.block_on(async {
-        let driver = browser::Driver::start();
+        let driver = support::browser::Driver::start();
         let profile = tempfile::tempdir().expect("profile");
-        let c = browser::open(&driver, profile.path()).await;
+        let c = support::browser::open(&driver, profile.path()).await;
         c.goto(&format!("{}/", desk.base())).await.expect("opens");
-        browser::wait(&c, "the speaker", "return document.getElementById('delegation').textContent === 'Egypt';").await;
+        support::browser::wait(&c, "the speaker", "return document.getElementById('delegation').textContent === 'Egypt';").await;
         // Each change of the state line is stamped by the page, on the shared wall clock.
         let watch = "window.stamps = []; new MutationObserver(function () { window.stamps.push(performance.timeOrigin + performance.now()); }).observe(document.getElementById('state'), {childList: true, subtree: true, characterData: true}); return true;";
         c.execute(watch, vec![]).await.expect("observer");
@@ -180,85 +180,4 @@ fn a_change_at_the_desk_reaches_an_open_page_within_100_ms() {
         );
         let _ = c.close().await;
     });
-}
-
-/// chromedriver and a headless chromium, as tests/web_browser.rs starts them.
-mod browser {
-    use fantoccini::{Client, ClientBuilder};
-    use serde_json::{Value, json};
-    use std::process::{Child, Command, Stdio};
-    use std::time::{Duration, Instant};
-
-    pub struct Driver {
-        child: Child,
-        url: String,
-    }
-
-    impl Driver {
-        pub fn start() -> Driver {
-            let port = std::net::TcpListener::bind("127.0.0.1:0")
-                .and_then(|l| l.local_addr())
-                .map(|a| a.port())
-                .expect("a free port");
-            let child = Command::new("chromedriver")
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("chromedriver starts");
-            let deadline = Instant::now() + Duration::from_secs(20);
-            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-                assert!(Instant::now() < deadline, "chromedriver did not listen");
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Driver {
-                child,
-                url: format!("http://127.0.0.1:{port}"),
-            }
-        }
-    }
-
-    impl Drop for Driver {
-        fn drop(&mut self) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-
-    pub async fn open(driver: &Driver, profile: &std::path::Path) -> Client {
-        let mut args: Vec<String> = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1920,1080",
-        ]
-        .iter()
-        .map(|a| a.to_string())
-        .collect();
-        args.push(format!("--user-data-dir={}", profile.display()));
-        let Value::Object(caps) = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args }
-        }) else {
-            unreachable!()
-        };
-        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&driver.url)
-            .await
-            .expect("chromium starts")
-    }
-
-    pub async fn wait(c: &Client, what: &str, script: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while c.execute(script, vec![]).await.expect("runs") != Value::Bool(true) {
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-    }
 }

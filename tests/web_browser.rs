@@ -7,10 +7,10 @@
 
 mod support;
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use serde_json::{Value, json};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use support::browser::{Driver, open};
 use support::web::{serve, session};
 
 /// chromium, chromedriver and tmux, each here or (under CI) a failure naming it.
@@ -24,75 +24,6 @@ fn browser_here() -> bool {
         &["--version"],
         "the browser is driven through WebDriver",
     ) && support::needs::tool("tmux", &["-V"], "the real desk runs in a terminal")
-}
-
-/// chromedriver on a free port, killed on drop.
-struct Driver {
-    child: Child,
-    url: String,
-}
-
-impl Driver {
-    fn start() -> Driver {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .expect("a free port");
-        let child = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not listen");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Driver {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-        }
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A headless chromium at 1920x1080 with a fresh profile.
-async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
-    let args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1920,1080",
-    ]
-    .iter()
-    .map(|a| a.to_string())
-    .chain([format!("--user-data-dir={}", profile.display())])
-    .collect::<Vec<_>>();
-    let caps = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args }
-    });
-    let Value::Object(caps) = caps else {
-        unreachable!()
-    };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&driver.url)
-        .await
-        .expect("chromium starts under chromedriver")
 }
 
 async fn js(c: &Client, script: &str) -> Value {
@@ -188,7 +119,7 @@ async fn the_pages_follow_the_desk_in_a_real_browser() {
 
     let driver = Driver::start();
     let profile = tempfile::tempdir().expect("profile");
-    let c = browser(&driver, profile.path()).await;
+    let c = open(&driver, profile.path()).await;
     c.goto(&format!("{}/", desk.base())).await.expect("opens");
     let v = wait_for(&c, "No speaker", LOOK, |v| {
         v["nospeaker"] == true && v["next"].as_array().is_some_and(|n| n.len() == 3)

@@ -90,14 +90,7 @@ impl Card {
     }
 
     pub fn step(&mut self, withdrawn: bool, forward: bool) {
-        let fields = self.fields(withdrawn);
-        let i = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let n = fields.len();
-        self.focus = fields[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.focus = super::form::step_through(&self.fields(withdrawn), self.focus, forward);
     }
 
     fn text_mut(&mut self) -> Option<&mut String> {

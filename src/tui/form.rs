@@ -200,14 +200,7 @@ impl AddForm {
     }
 
     fn move_focus(&mut self, session: &Session, now: Time, forward: bool) {
-        let fields = self.visible_fields(session, now);
-        let i = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let n = fields.len();
-        self.focus = fields[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.focus = step_through(&self.visible_fields(session, now), self.focus, forward);
     }
 
     /// The data's category for a known delegation (editable afterwards).
@@ -539,6 +532,21 @@ pub fn unresolved_note(typed: &str) -> Option<String> {
         }
         crate::domain::names::Resolved::Known { .. } => None,
     }
+}
+
+/// The field after (or before) `at` among `fields`, round the end: Tab and Shift-Tab in every
+/// form. `at` not among them: from the first.
+pub(crate) fn step_through<T: PartialEq + Copy>(fields: &[T], at: T, forward: bool) -> T {
+    let n = fields.len();
+    if n == 0 {
+        return at;
+    }
+    let i = fields.iter().position(|f| *f == at).unwrap_or(0);
+    fields[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
 }
 
 #[cfg(test)]

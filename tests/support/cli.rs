@@ -65,21 +65,25 @@ impl Env {
 
     /// A new list with the COP11 window (opens 5 September, closes at noon on 17 October).
     pub fn new_list(&self, name: &str) -> PathBuf {
+        self.new_list_with(name, &[])
+    }
+
+    /// [`Env::new_list`] with more options of `podium new` (`--slot ...`).
+    pub fn new_list_with(&self, name: &str, more: &[&str]) -> PathBuf {
         let file = self.path(name);
         let f = file.to_str().expect("a UTF-8 path");
-        self.ok(
-            TYPING,
-            &[
-                "new",
-                f,
-                "--title",
-                "General discussion",
-                "--opens",
-                "2022-09-05T00:00:00+02:00",
-                "--closes",
-                "2022-10-17T12:00:00+02:00",
-            ],
-        );
+        let mut args = vec![
+            "new",
+            f,
+            "--title",
+            "General discussion",
+            "--opens",
+            "2022-09-05T00:00:00+02:00",
+            "--closes",
+            "2022-10-17T12:00:00+02:00",
+        ];
+        args.extend_from_slice(more);
+        self.ok(TYPING, &args);
         file
     }
 

@@ -105,17 +105,12 @@ impl Tmux {
 
     /// Polls the pane until `wanted` holds, or fails with what the pane shows.
     pub fn wait_for(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.capture();
-            if wanted(&screen) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; the pane shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        super::poll_until(
+            what,
+            Duration::from_secs(20),
+            || self.capture(),
+            |s| wanted(s),
+        )
     }
 
     /// The terminal modes the shell sees: asserts `echo` and `icanon` are on, and that the

@@ -86,17 +86,7 @@ impl Served {
         what: &str,
         wanted: impl Fn(&serde_json::Value) -> bool,
     ) -> serde_json::Value {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let s = self.state();
-            if wanted(&s) {
-                return s;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; the state is {s}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        super::poll_until(what, Duration::from_secs(10), || self.state(), wanted)
     }
 }
 
