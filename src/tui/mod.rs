@@ -11,6 +11,7 @@ pub mod card;
 pub mod display;
 pub mod form;
 pub mod keymap;
+pub mod model;
 pub mod msg;
 mod room;
 mod tty;
