@@ -178,18 +178,20 @@ pub enum Command {
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
-    /// Changes a setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-    /// observers-last, protocol-order, absent, start-on-call, messages (TEXT|TEXT|...), warning,
-    /// title, time-zone.
+    /// Changes a setting: limit, chair-limit, second-limit, changeover, opens, closes,
+    /// video-deadline, high-level-deadline, slots, observers-last, protocol-order, absent,
+    /// start-on-call, messages (TEXT|TEXT|...), warning, title, time-zone.
     Set {
         /// The session file.
         file: PathBuf,
-        /// The setting: limit, chair-limit, changeover, opens, closes, video-deadline, slots,
-        /// observers-last, protocol-order, absent, title or time-zone.
+        /// The setting: limit, chair-limit, second-limit, changeover, opens, closes,
+        /// video-deadline, high-level-deadline, slots, observers-last, protocol-order, absent,
+        /// start-on-call, messages, warning, title or time-zone.
         key: String,
-        /// Its value: DUR for the limits and changeover (e.g. 3m); TIME or none for opens,
-        /// closes and video-deadline; TIME/TIME,TIME/TIME or none for slots; on or off for
-        /// observers-last and protocol-order; behind-next, end-of-tier or drop for absent; TEXT
+        /// Its value: DUR for the limits, changeover and warning (e.g. 3m); TIME or none for
+        /// opens, closes, video-deadline and high-level-deadline; TIME/TIME,TIME/TIME or none
+        /// for slots; on or off for observers-last, protocol-order and start-on-call;
+        /// behind-next, end-of-tier or drop for absent; TEXT|TEXT|... or none for messages; TEXT
         /// for title; an IANA name for time-zone (e.g. Europe/Vienna).
         value: String,
     },

@@ -11,7 +11,10 @@ use crate::app::AppError;
 use crate::domain::{Session, Time, parse_time};
 use crate::present::json::entries_json;
 use crate::present::rfc3339;
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use chrono::{Datelike, Timelike};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
 use serde_json::Value;
 
 /// The columns in order: those of `list --json` first, as it writes them. A field that
@@ -74,6 +77,13 @@ pub fn xlsx(s: &Session, now: Time) -> Result<Vec<u8>, AppError> {
         }
     }
     let mut book = Workbook::new();
+    // Made at `now`, not at the machine's clock: the same list exported at the same time is the
+    // same file, byte for byte (PODIUM_NOW pins it in tests and rehearsals).
+    let made = now.with_timezone(&chrono::Utc);
+    let made = ExcelDateTime::from_ymd(made.year() as u16, made.month() as u8, made.day() as u8)
+        .and_then(|d| d.and_hms(made.hour() as u16, made.minute() as u8, made.second()))
+        .map_err(bad)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&made));
     let sheet = book.add_worksheet();
     sheet.set_name("List of speakers").map_err(bad)?;
     let header = Format::new().set_bold().set_align(FormatAlign::Top);
@@ -198,4 +208,34 @@ fn excel_time(s: &Session, t: Time) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, month, day)
         .and_then(|d| d.and_hms(hour, minute, t.second()))
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Inscription, Level, Settings};
+
+    #[test]
+    fn the_same_list_exported_at_the_same_time_is_the_same_file() {
+        let t = |s: &str| parse_time(s).expect("a time");
+        let mut s = Session::new(
+            "General discussion",
+            Settings::default(),
+            t("2022-10-17T09:00:00+02:00"),
+        );
+        s.add(
+            Inscription::new("Ghana", "Ama Mensah", Level::Minister),
+            t("2022-10-17T09:01:00+02:00"),
+        )
+        .expect("added");
+        let now = t("2022-10-17T10:00:00+02:00");
+        let first = xlsx(&s, now).expect("an export");
+        // The machine's clock moves on between the two; the file does not.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(first, xlsx(&s, now).expect("an export"));
+        assert_ne!(
+            first,
+            xlsx(&s, t("2022-10-17T11:00:00+02:00")).expect("an export")
+        );
+    }
 }
