@@ -105,7 +105,7 @@ mod tests {
         let now = parse_time("2022-10-17T10:00:00+02:00").expect("time");
         let mut s = Session::new("follow", Settings::default(), now);
         let save = |s: &Session| {
-            let text = serde_json::to_vec_pretty(s).expect("json");
+            let text = store::encode(s).expect("json");
             store::save_bytes(&path, &text).expect("save");
         };
         save(&s);

@@ -11,8 +11,8 @@
 //! over. Every `*_seconds` figure is whole seconds, rounded down like the timer.
 
 use crate::delegations;
+use crate::domain::text::clip;
 use crate::domain::{Change, Entry, Group, Level, Session, Status, Time, fmt_seconds, fmt_time};
-use crate::present::clip;
 use std::fmt;
 
 pub mod html;

@@ -7,11 +7,11 @@ pub mod words;
 
 use crate::app::{self, AppError};
 use crate::domain::plan::Plan;
+use crate::domain::text::clip;
 use crate::domain::{
     self, Accepts, Category, Done, Entry, Group, Inscription, Level, ListKind, Mark, Mode, Role,
     RuleError, Session, Settings, Status, Time, Words, fmt_seconds,
 };
-use crate::present::clip;
 pub use crate::present::json::{list_json, list_json_after, status_json};
 use crate::store::{self, StoreError};
 use clap::{Args, Parser, Subcommand};

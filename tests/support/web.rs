@@ -155,17 +155,8 @@ pub fn open_stuck_stream(addr: SocketAddr, query: &str) -> TcpStream {
 /// `podium new FILE --title T --limit L` and delegates (D, S, extra args...), through the real
 /// commands.
 pub fn session(file: &Path, limit: &str, rows: &[(&str, &str, &[&str])]) {
-    let bin = env!("CARGO_BIN_EXE_podium");
     let run = |args: Vec<&str>| {
-        let out = std::process::Command::new(bin)
-            .args(&args)
-            .output()
-            .expect("podium runs");
-        assert!(
-            out.status.success(),
-            "podium {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        super::pty::podium(file, &args);
     };
     let f = file.to_str().expect("a UTF-8 path");
     run(vec![

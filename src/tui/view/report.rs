@@ -1,8 +1,8 @@
 //! The report on the screen (`r`): a full-screen, scrollable view of [`Report`], with a bar of
 //! time used against each limit. The report itself is computed and worded in `crate::report`.
 
+use crate::domain::text::clip;
 use crate::domain::{fmt_seconds, fmt_time};
-use crate::present::clip;
 use crate::report::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
