@@ -193,10 +193,10 @@ pub fn update(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 };
                 let reading = m.session.reading(now);
                 let result = setting_of(key, turned, &reading)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| super::words::scrub(&e.to_string()))
                     .and_then(|setting| {
                         m.change(&format!("setting {key}"), now, |s| s.set(setting, now))
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| super::words::refusal(&e))
                     });
                 m.popup = Popup::Settings {
                     selected,
@@ -331,7 +331,7 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
         }
         Msg::MoveUp | Msg::MoveDown => {
             if let Err(e) = m.session.may_move() {
-                m.fail(e.to_string());
+                m.fail(super::words::refusal(&e));
                 return Effects::none();
             }
             let Some(id) = m.selected_id() else {
@@ -527,7 +527,7 @@ fn card_form(m: &mut Model, card: &mut Card, msg: Msg, now: Time) -> (Effects, F
             let c = card.clone();
             match m.change(&label, now, |s| c.apply(s, now)) {
                 Ok(e) => return (e, Form::Closed),
-                Err(e) => card.error = Some(screen_words(&e.to_string())),
+                Err(e) => card.error = Some(super::words::refusal(&e)),
             }
         }
         _ => {}
@@ -752,7 +752,7 @@ fn input(
                         m.popup = Popup::None;
                         return e;
                     }
-                    Err(e) => error = Some(e.to_string()),
+                    Err(e) => error = Some(super::words::refusal(&e)),
                 }
             }
             InputFor::SaveCopy => {
