@@ -312,3 +312,40 @@ fn resume_of_a_speaker_called_but_not_started_is_refused_while_another_list_has_
     // Apart from the folder, the same resume starts the clock.
     ok(&["resume", p(&reply)]);
 }
+
+/// The exports' projected starts see the day as `list` does (SPEC section 8): the general
+/// discussion's first speaker starts after the opening statements of the same slot, in the CSV,
+/// the spreadsheet's rows (the CSV's columns) and the President's copy.
+#[test]
+fn the_exports_plan_the_general_discussion_after_the_opening_statements() {
+    let dir = tempfile::tempdir().expect("folder");
+    let opening = dir.path().join("opening.json");
+    let general = dir.path().join("general.json");
+    let slot = "2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00";
+    ok(&["new", p(&opening), "--kind", "opening", "--slot", slot]);
+    ok(&["new", p(&general), "--slot", slot]);
+    add(&opening, "Austria", &["--role", "outgoing-president"]);
+    add(&opening, "Thailand", &["--role", "incoming-president"]);
+    add(&general, "Peru", &[]);
+    let g: Value = serde_json::from_str(&ok(&["list", p(&general), "--json"])).expect("json");
+    let start = g["entries"][0]["projected_start"]
+        .as_str()
+        .expect("a projected start")
+        .to_string();
+    assert_eq!(start, "2022-10-17T10:11:00+02:00");
+    let csv = ok(&["export", p(&general), "--format", "csv"]);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header = rows.headers().expect("a header").clone();
+    let column = header
+        .iter()
+        .position(|h| h == "projected_start")
+        .expect("a projected_start column");
+    let row = rows.records().next().expect("a row").expect("a record");
+    assert_eq!(&row[column], start, "{csv}");
+    let html = ok(&["export", p(&general), "--format", "html"]);
+    assert!(html.contains("10:11"), "the President's copy: {html}");
+    assert!(
+        !html.contains("10:00</td>"),
+        "not at the slot's start: {html}"
+    );
+}

@@ -767,12 +767,7 @@ fn execute(command: Command) -> Result<(), CliError> {
         }),
         Command::List { file, json } => {
             let s = app::read(&file)?;
-            // The plan sees the day: the lists of the folder that speak first (section 8).
-            let earlier = if s.settings.slots.is_empty() {
-                Vec::new()
-            } else {
-                crate::conference::earlier_lists(&file, s.kind)
-            };
+            let earlier = day_before(&file, &s);
             let earlier: Vec<&Session> = earlier.iter().collect();
             if json {
                 emit(&(list_json_after(&s, now, &earlier) + "\n"))
@@ -801,7 +796,9 @@ fn execute(command: Command) -> Result<(), CliError> {
             let s = app::read(&file)?;
             // Every time shown in the list's zone (SPEC section 10), the time of the export too.
             let now = s.in_zone(now);
-            let bytes = crate::records::export::render(&s, format, now, all)?;
+            let earlier = day_before(&file, &s);
+            let earlier: Vec<&Session> = earlier.iter().collect();
+            let bytes = crate::records::export::render(&s, &earlier, format, now, all)?;
             deliver(&bytes, output.as_deref(), |out| {
                 format!(
                     "exported {} entries of {} to {}",
@@ -940,6 +937,16 @@ fn new(a: NewArgs, now: Time) -> Result<(), CliError> {
         }
     ));
     Ok(())
+}
+
+/// The plan sees the day: the lists of the folder that speak before this one (SPEC section 8),
+/// for `list` and the exports alike. A list without slots has no plan to shift.
+fn day_before(file: &Path, s: &Session) -> Vec<Session> {
+    if s.settings.slots.is_empty() {
+        Vec::new()
+    } else {
+        crate::conference::earlier_lists(file, s.kind)
+    }
 }
 
 /// `time FILE +DUR|-DUR`: the seconds to give (positive) or take (negative).

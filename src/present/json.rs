@@ -64,12 +64,8 @@ pub fn list_json_after(s: &Session, now: Time, earlier: &[&Session]) -> String {
     serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// The entries of `list --json`, in display order (the spreadsheet export writes the same).
-pub fn entries_json(s: &Session, now: Time) -> Vec<EntryJson<'_>> {
-    entries_json_after(s, now, &[])
-}
-
-/// [`entries_json`] with the lists of the conference that speak first that day.
+/// The entries of `list --json`, in display order (the spreadsheet export writes the same), the
+/// projected starts after the lists of the conference that speak first that day (`earlier`).
 pub fn entries_json_after<'a>(
     s: &'a Session,
     now: Time,

@@ -57,17 +57,25 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "video_late",
 ];
 
-/// The export in `format`, as bytes; `all` adds the speakers heard to the Journal's list.
-pub fn render(s: &Session, format: Format, now: Time, all: bool) -> Result<Vec<u8>, AppError> {
+/// The export in `format`, as bytes; `all` adds the speakers heard to the Journal's list. The
+/// projected starts (csv, xlsx, html) see the day: `earlier` are the lists of the conference
+/// that speak first (SPEC section 8), as `list` sees them.
+pub fn render(
+    s: &Session,
+    earlier: &[&Session],
+    format: Format,
+    now: Time,
+    all: bool,
+) -> Result<Vec<u8>, AppError> {
     // "As at" times too are read in the list's zone.
     let now = local(s, now);
     match format {
-        Format::Csv => csv(s, now),
+        Format::Csv => csv(s, earlier, now),
         Format::Md => Ok(markdown(s, now).into_bytes()),
         Format::Json => json(s),
         Format::Journal => Ok(super::journal::journal(s, all).into_bytes()),
-        Format::Xlsx => super::xlsx::xlsx(s, now),
-        Format::Html => Ok(super::html::president(s, now).into_bytes()),
+        Format::Xlsx => super::xlsx::xlsx(s, earlier, now),
+        Format::Html => Ok(super::html::president(s, earlier, now).into_bytes()),
     }
 }
 
@@ -86,9 +94,9 @@ pub fn seconds_used(s: &Session, e: &Entry, now: Time) -> Option<i64> {
 }
 
 /// The CSV export: one header line, then one line per entry in display order.
-pub fn csv(s: &Session, now: Time) -> Result<Vec<u8>, AppError> {
+pub fn csv(s: &Session, earlier: &[&Session], now: Time) -> Result<Vec<u8>, AppError> {
     let queue = s.queue();
-    let plan = crate::domain::plan::Plan::compute(s, &queue, now);
+    let plan = crate::domain::plan::Plan::compute_after(s, &queue, now, earlier);
     let places: HashMap<u64, (usize, Option<Time>)> = queue
         .iter()
         .enumerate()

@@ -49,9 +49,9 @@ td.time { white-space: nowrap; }
 ";
 
 /// The President's copy.
-pub fn president(s: &Session, now: Time) -> String {
+pub fn president(s: &Session, earlier: &[&Session], now: Time) -> String {
     let queue = s.queue();
-    let plan = Plan::compute(s, &queue, now);
+    let plan = Plan::compute_after(s, &queue, now, earlier);
     let mut out = String::with_capacity(4096 + queue.len() * 400);
     let title = esc(&s.title);
     let _ = write!(
@@ -218,7 +218,7 @@ mod tests {
             t,
         )
         .unwrap();
-        let page = president(&s, t);
+        let page = president(&s, &[], t);
         assert!(!page.contains("<script"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         assert!(page.contains("&lt;b&gt;Title&lt;/b&gt; &amp; co"));

@@ -9,7 +9,7 @@ use super::export::seconds_used;
 use super::local;
 use crate::app::AppError;
 use crate::domain::{Session, Time, parse_time};
-use crate::present::json::entries_json;
+use crate::present::json::entries_json_after;
 use crate::present::rfc3339;
 use chrono::{Datelike, Timelike};
 use rust_xlsxwriter::{
@@ -66,8 +66,8 @@ fn bad(e: XlsxError) -> AppError {
 }
 
 /// The spreadsheet, as the bytes of an .xlsx file.
-pub fn xlsx(s: &Session, now: Time) -> Result<Vec<u8>, AppError> {
-    let rows = rows(s, now)?;
+pub fn xlsx(s: &Session, earlier: &[&Session], now: Time) -> Result<Vec<u8>, AppError> {
+    let rows = rows(s, earlier, now)?;
     let mut columns: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     for row in &rows {
         for key in row.keys() {
@@ -121,10 +121,14 @@ fn col(c: usize) -> Result<u16, AppError> {
 }
 
 /// The entries as `list --json` writes them, each with the three extra columns.
-fn rows(s: &Session, now: Time) -> Result<Vec<serde_json::Map<String, Value>>, AppError> {
+fn rows(
+    s: &Session,
+    earlier: &[&Session],
+    now: Time,
+) -> Result<Vec<serde_json::Map<String, Value>>, AppError> {
     let order = s.display_order();
     let mut out = Vec::with_capacity(order.len());
-    for (json, e) in entries_json(s, now).iter().zip(order) {
+    for (json, e) in entries_json_after(s, now, earlier).iter().zip(order) {
         let Value::Object(mut row) = serde_json::to_value(json)
             .map_err(|e| AppError::Io(format!("cannot write the spreadsheet ({e})")))?
         else {
@@ -229,13 +233,13 @@ mod tests {
         )
         .expect("added");
         let now = t("2022-10-17T10:00:00+02:00");
-        let first = xlsx(&s, now).expect("an export");
+        let first = xlsx(&s, &[], now).expect("an export");
         // The machine's clock moves on between the two; the file does not.
         std::thread::sleep(std::time::Duration::from_millis(1100));
-        assert_eq!(first, xlsx(&s, now).expect("an export"));
+        assert_eq!(first, xlsx(&s, &[], now).expect("an export"));
         assert_ne!(
             first,
-            xlsx(&s, t("2022-10-17T11:00:00+02:00")).expect("an export")
+            xlsx(&s, &[], t("2022-10-17T11:00:00+02:00")).expect("an export")
         );
     }
 }
