@@ -249,8 +249,9 @@ fn a_version_1_file_opens_as_a_general_list() {
     assert_eq!(saved["version"], 2);
 }
 
-#[test]
-fn the_plan_of_the_general_discussion_starts_after_the_opening_statements_of_the_same_slot() {
+/// A folder whose opening statements (two, 5 minutes each) and general discussion (Peru) share
+/// the slot of 10:00-13:00 on 17 October.
+fn one_slot_day() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("folder");
     let opening = dir.path().join("opening.json");
     let general = dir.path().join("general.json");
@@ -260,6 +261,12 @@ fn the_plan_of_the_general_discussion_starts_after_the_opening_statements_of_the
     add(&opening, "Austria", &["--role", "outgoing-president"]);
     add(&opening, "Thailand", &["--role", "incoming-president"]);
     add(&general, "Peru", &[]);
+    (dir, opening, general)
+}
+
+#[test]
+fn the_plan_of_the_general_discussion_starts_after_the_opening_statements_of_the_same_slot() {
+    let (_dir, opening, general) = one_slot_day();
     let g: Value = serde_json::from_str(&ok(&["list", p(&general), "--json"])).expect("json");
     // Two opening statements of 5 minutes, each followed by the 30-second changeover.
     assert_eq!(
@@ -318,15 +325,7 @@ fn resume_of_a_speaker_called_but_not_started_is_refused_while_another_list_has_
 /// the spreadsheet's rows (the CSV's columns) and the President's copy.
 #[test]
 fn the_exports_plan_the_general_discussion_after_the_opening_statements() {
-    let dir = tempfile::tempdir().expect("folder");
-    let opening = dir.path().join("opening.json");
-    let general = dir.path().join("general.json");
-    let slot = "2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00";
-    ok(&["new", p(&opening), "--kind", "opening", "--slot", slot]);
-    ok(&["new", p(&general), "--slot", slot]);
-    add(&opening, "Austria", &["--role", "outgoing-president"]);
-    add(&opening, "Thailand", &["--role", "incoming-president"]);
-    add(&general, "Peru", &[]);
+    let (_dir, opening, general) = one_slot_day();
     let g: Value = serde_json::from_str(&ok(&["list", p(&general), "--json"])).expect("json");
     let start = g["entries"][0]["projected_start"]
         .as_str()
