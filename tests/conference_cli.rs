@@ -325,7 +325,7 @@ fn resume_of_a_speaker_called_but_not_started_is_refused_while_another_list_has_
 /// the spreadsheet's rows (the CSV's columns) and the President's copy.
 #[test]
 fn the_exports_plan_the_general_discussion_after_the_opening_statements() {
-    let (_dir, opening, general) = one_slot_day();
+    let (_dir, _, general) = one_slot_day();
     let g: Value = serde_json::from_str(&ok(&["list", p(&general), "--json"])).expect("json");
     let start = g["entries"][0]["projected_start"]
         .as_str()
