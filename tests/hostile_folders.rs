@@ -65,81 +65,81 @@ fn victim(dir: &Path, name: &str) -> (PathBuf, Vec<u8>) {
     (p, bytes)
 }
 
+/// A session in a folder of its own and, outside it, a file of the officer's and the name of a
+/// file that does not exist: `check` runs with each as what a planted link points to (`to`),
+/// with the bytes the officer's file must keep (`None`: the dangling link's target must stay
+/// uncreated).
+fn planted(mut check: impl FnMut(&Path, &Path, Option<&Vec<u8>>)) {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = session(dir.path());
+    let (target, bytes) = victim(elsewhere.path(), "target");
+    let dangling = elsewhere.path().join("created-by-podium");
+    for (to, expect) in [(&target, Some(&bytes)), (&dangling, None)] {
+        check(&file, to, expect);
+    }
+}
+
 fn is_link(p: &Path) -> bool {
     std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 #[test]
 fn a_link_at_file_tmp_dangling_or_not_is_never_written_through() {
-    let dir = tempfile::tempdir().unwrap();
-    let elsewhere = tempfile::tempdir().unwrap();
-    let file = session(dir.path());
-    let (target, bytes) = victim(elsewhere.path(), "target");
-    let dangling = elsewhere.path().join("created-by-podium");
-    for (to, expect) in [(&target, Some(&bytes)), (&dangling, None)] {
-        let _ = std::fs::remove_file(temp_path(&file));
-        symlink(to, temp_path(&file)).unwrap();
-        add(&file, &format!("Chile {}", expect.is_some()));
+    planted(|file, to, expect| {
+        let _ = std::fs::remove_file(temp_path(file));
+        symlink(to, temp_path(file)).unwrap();
+        add(file, &format!("Chile {}", expect.is_some()));
         assert_eq!(
             std::fs::read(to).ok().as_ref(),
             expect,
             "{to:?} was written"
         );
-        assert!(!is_link(&file), "FILE became a link");
-        assert!(store::load(&file).is_ok());
+        assert!(!is_link(file), "FILE became a link");
+        assert!(store::load(file).is_ok());
         // The next writer took the planted link away (the link, not what it points to).
-        assert!(!temp_path(&file).exists() && !is_link(&temp_path(&file)));
-    }
+        assert!(!temp_path(file).exists() && !is_link(&temp_path(file)));
+    });
 }
 
 #[test]
 fn a_link_at_file_bak_dangling_or_not_is_replaced_never_written_through() {
-    let dir = tempfile::tempdir().unwrap();
-    let elsewhere = tempfile::tempdir().unwrap();
-    let file = session(dir.path());
-    let (target, bytes) = victim(elsewhere.path(), "target");
-    let dangling = elsewhere.path().join("created-by-podium");
-    for (to, expect) in [(&target, Some(&bytes)), (&dangling, None)] {
-        std::fs::remove_file(backup_path(&file)).unwrap();
-        symlink(to, backup_path(&file)).unwrap();
-        add(&file, &format!("Chile {}", expect.is_some()));
+    planted(|file, to, expect| {
+        std::fs::remove_file(backup_path(file)).unwrap();
+        symlink(to, backup_path(file)).unwrap();
+        add(file, &format!("Chile {}", expect.is_some()));
         assert_eq!(
             std::fs::read(to).ok().as_ref(),
             expect,
             "{to:?} was written"
         );
-        assert!(!is_link(&backup_path(&file)), "FILE.bak is still the link");
-        store::load(&backup_path(&file)).expect("FILE.bak is the previous version");
-    }
+        assert!(!is_link(&backup_path(file)), "FILE.bak is still the link");
+        store::load(&backup_path(file)).expect("FILE.bak is the previous version");
+    });
 }
 
 #[test]
 fn a_link_at_file_lock_dangling_or_not_is_refused_and_never_followed() {
-    let dir = tempfile::tempdir().unwrap();
-    let elsewhere = tempfile::tempdir().unwrap();
-    let file = session(dir.path());
-    let (target, bytes) = victim(elsewhere.path(), "target");
-    let dangling = elsewhere.path().join("created-by-podium");
-    for (to, expect) in [(&target, Some(&bytes)), (&dangling, None)] {
-        std::fs::remove_file(lock_path(&file)).unwrap();
-        symlink(to, lock_path(&file)).unwrap();
-        let before = std::fs::read(&file).unwrap();
-        let out = podium(&add_args(&file, "Chile"));
+    planted(|file, to, expect| {
+        std::fs::remove_file(lock_path(file)).unwrap();
+        symlink(to, lock_path(file)).unwrap();
+        let before = std::fs::read(file).unwrap();
+        let out = podium(&add_args(file, "Chile"));
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(
             err.starts_with("error: ") && err.contains("symbolic link") && err.lines().count() == 1,
             "{err}"
         );
-        assert_eq!(std::fs::read(&file).unwrap(), before);
+        assert_eq!(std::fs::read(file).unwrap(), before);
         assert_eq!(
             std::fs::read(to).ok().as_ref(),
             expect,
             "{to:?} was written"
         );
         // Reading still works.
-        ok(&["list", s(&file)]);
-    }
+        ok(&["list", s(file)]);
+    });
 }
 
 #[test]

@@ -146,9 +146,7 @@ fn export_markdown_shows_the_queue_tier_by_tier_with_observers_last() {
     let f = file.to_str().unwrap();
     let t = support::cli::TYPING;
     let add = |args: &[&str]| {
-        let mut all = vec!["add", f];
-        all.extend_from_slice(args);
-        env.ok(t, &all);
+        env.add(f, args);
     };
     add(&[
         "--delegation",

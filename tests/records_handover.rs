@@ -396,6 +396,17 @@ fn page(env: &Env, now: &str, file: &Path, args: &[&str], name: &str) -> (PathBu
     (out, text)
 }
 
+/// `podium export FILE --format html --output copy.html` at [`READ`]: the President's copy.
+fn president_copy(env: &Env, file: &Path) -> (PathBuf, String) {
+    page(
+        env,
+        READ,
+        file,
+        &["export", "--format", "html"],
+        "copy.html",
+    )
+}
+
 /// Nothing in the page reaches outside it: no address, no script, no file.
 fn assert_self_contained(html: &str) {
     for needle in [
@@ -416,13 +427,7 @@ fn keep_for_docs(png: &Path, name: &str) {
 fn president_copy_has_the_queue_tick_boxes_slot_ends_window_and_zone() {
     let env = Env::new();
     let file = handover(&env);
-    let (_, html) = page(
-        &env,
-        READ,
-        &file,
-        &["export", "--format", "html"],
-        "copy.html",
-    );
+    let (_, html) = president_copy(&env, &file);
     assert_self_contained(&html);
     assert!(html.contains("@page { size: A4;"), "prints on A4");
     assert!(html.contains("break-inside: avoid"), "rows are not cut");
@@ -482,13 +487,7 @@ fn president_copy_renders_in_chromium_and_prints_on_a4_pages() {
             ],
         );
     }
-    let (path, _) = page(
-        &env,
-        READ,
-        &file,
-        &["export", "--format", "html"],
-        "copy.html",
-    );
+    let (path, _) = president_copy(&env, &file);
     let png = env.path("copy.png");
     if let Some(bytes) = support::readers::screenshot(&path, &png, 900, 1200) {
         assert_eq!(support::readers::png_size(&bytes), (900, 1200));
@@ -535,13 +534,7 @@ fn the_pdf_check_sees_a_row_cut_across_pages() {
 fn president_copy_screenshot_for_the_docs() {
     let env = Env::new();
     let file = handover(&env);
-    let (path, _) = page(
-        &env,
-        READ,
-        &file,
-        &["export", "--format", "html"],
-        "copy.html",
-    );
+    let (path, _) = president_copy(&env, &file);
     let png = env.path("president-copy.png");
     if support::readers::screenshot(&path, &png, 820, 640).is_some() {
         keep_for_docs(&png, "president-copy.png");

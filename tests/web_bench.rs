@@ -11,7 +11,6 @@ mod support;
 
 use std::io::Read;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use support::web::{serve, session};
 
 const ROWS: &[(&str, &str, &[&str])] = &[
     ("Egypt", "Ahmed Aboul", &["--chair-of", "african"]),
@@ -51,17 +50,7 @@ fn median(v: &mut [f64]) -> f64 {
 #[test]
 #[ignore = "a benchmark: prints the numbers of the README's table (about 40 s)"]
 fn sixty_four_pages_cost_the_desk_nothing_at_rest() {
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("s.json");
-    session(&file, "30m", ROWS);
-    let desk = serve(
-        "web-bench-64",
-        dir.path(),
-        "",
-        &format!("--file '{}' --serve 127.0.0.1:0", file.display()),
-    );
-    desk.tmux
-        .wait_for("the screen", |s| s.contains("pages connected"));
+    let (_dir, file, desk) = support::web::desk("web-bench-64", "30m", ROWS);
     desk.tmux.keys(&["n"]);
     desk.wait_state("a speaker", |s| s["current"].is_object());
     let pid = support::pty::holder_pid(&file).expect("the desk's pid");
@@ -125,17 +114,7 @@ fn sixty_four_pages_cost_the_desk_nothing_at_rest() {
 #[test]
 #[ignore = "a benchmark: prints the numbers of the README's table (about 30 s); needs chromium"]
 fn a_change_at_the_desk_reaches_an_open_page_within_100_ms() {
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("s.json");
-    session(&file, "30m", ROWS);
-    let desk = serve(
-        "web-bench-page",
-        dir.path(),
-        "",
-        &format!("--file '{}' --serve 127.0.0.1:0", file.display()),
-    );
-    desk.tmux
-        .wait_for("the screen", |s| s.contains("pages connected"));
+    let (_dir, _file, desk) = support::web::desk("web-bench-page", "30m", ROWS);
     desk.tmux.keys(&["n"]);
     desk.wait_state("a speaker", |s| s["current"].is_object());
     let rt = tokio::runtime::Builder::new_current_thread()

@@ -68,17 +68,7 @@ fn a_page_that_never_reads_does_not_delay_the_desks_next_save() {
     if no_tmux() {
         return;
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("s.json");
-    session(&file, "3m", ROWS);
-    let desk = serve(
-        "web-stuck",
-        dir.path(),
-        "",
-        &format!("--file '{}' --serve 127.0.0.1:0", file.display()),
-    );
-    desk.tmux
-        .wait_for("the screen", |s| s.contains("pages connected"));
+    let (_dir, file, desk) = support::web::desk("web-stuck", "3m", ROWS);
     // Pages that open their stream and never read it, and one that sends half a request.
     let stuck: Vec<_> = (0..8).map(|_| open_stuck_stream(desk.addr, "")).collect();
     let mut half = support::web::connect(desk.addr);
@@ -157,19 +147,8 @@ fn a_rehearsal_at_speed_60_serves_its_simulated_clock() {
     if no_tmux() {
         return;
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let tmp = dir.path().join("tmp");
-    std::fs::create_dir(&tmp).expect("tmp");
-    let desk = serve(
-        "web-rehearse",
-        dir.path(),
-        &format!("TMPDIR='{}'", tmp.display()),
-        "rehearse --speed 60 --serve 127.0.0.1:0",
-    );
-    desk.tmux
-        .wait_for("the rehearsal", |s| s.contains("REHEARSAL"));
-    desk.tmux.keys(&["n"]);
-    let first = desk.wait_state("a speaker", |s| s["current"].is_object());
+    let (_dir, _tmp, desk) = support::web::rehearsal("web-rehearse", "--speed 60");
+    let first = desk.state();
     let t1 = Instant::now();
     std::thread::sleep(Duration::from_millis(1500));
     let second = desk.state();
@@ -194,19 +173,7 @@ fn display_on_a_rehearsals_file_counts_down_on_the_rehearsals_clock() {
     if no_tmux() {
         return;
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let tmp = dir.path().join("tmp");
-    std::fs::create_dir(&tmp).expect("tmp");
-    let desk = serve(
-        "web-rehearse-desk",
-        dir.path(),
-        &format!("TMPDIR='{}'", tmp.display()),
-        "rehearse --serve 127.0.0.1:0",
-    );
-    desk.tmux
-        .wait_for("the rehearsal", |s| s.contains("REHEARSAL"));
-    desk.tmux.keys(&["n"]);
-    desk.wait_state("a speaker", |s| s["current"].is_object());
+    let (dir, tmp, desk) = support::web::rehearsal("web-rehearse-desk", "");
     let copy = std::fs::read_dir(&tmp)
         .expect("tmp")
         .filter_map(|e| e.ok())

@@ -63,6 +63,13 @@ impl Env {
         succeeds(self.podium(now).args(args), args)
     }
 
+    /// `podium add FILE ARGS` at [`TYPING`], inside the COP11 window.
+    pub fn add(&self, file: &str, args: &[&str]) -> String {
+        let mut all = vec!["add", file];
+        all.extend_from_slice(args);
+        self.ok(TYPING, &all)
+    }
+
     /// A new list with the COP11 window (opens 5 September, closes at noon on 17 October).
     pub fn new_list(&self, name: &str) -> PathBuf {
         self.new_list_with(name, &[])
@@ -103,11 +110,7 @@ impl Env {
     pub fn meeting(&self) -> PathBuf {
         let file = self.new_list("meeting.json");
         let f = file.to_str().expect("a UTF-8 path");
-        let add = |args: &[&str]| {
-            let mut all = vec!["add", f];
-            all.extend_from_slice(args);
-            self.ok(TYPING, &all);
-        };
+        let add = |args: &[&str]| self.add(f, args);
         add(&[
             "--delegation",
             "Ghana",

@@ -184,3 +184,43 @@ pub fn session(file: &Path, limit: &str, rows: &[(&str, &str, &[&str])]) {
         run(args);
     }
 }
+
+/// A desk serving its pages: a new list in a folder of its own (limit and delegates as
+/// [`session`] makes them), the screen on it with `--serve 127.0.0.1:0`, its header drawn.
+pub fn desk(
+    name: &str,
+    limit: &str,
+    rows: &[(&str, &str, &[&str])],
+) -> (tempfile::TempDir, PathBuf, Served) {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("s.json");
+    session(&file, limit, rows);
+    let desk = serve(
+        name,
+        dir.path(),
+        "",
+        &format!("--file '{}' --serve 127.0.0.1:0", file.display()),
+    );
+    desk.tmux
+        .wait_for("the screen", |s| s.contains("pages connected"));
+    (dir, file, desk)
+}
+
+/// `podium rehearse ARGS --serve 127.0.0.1:0` with its working copy in a TMPDIR of the test's
+/// own (returned), and the first speaker called.
+pub fn rehearsal(name: &str, args: &str) -> (tempfile::TempDir, PathBuf, Served) {
+    let dir = tempfile::tempdir().expect("dir");
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).expect("tmp");
+    let desk = serve(
+        name,
+        dir.path(),
+        &format!("TMPDIR='{}'", tmp.display()),
+        &format!("rehearse {args} --serve 127.0.0.1:0"),
+    );
+    desk.tmux
+        .wait_for("the rehearsal", |s| s.contains("REHEARSAL"));
+    desk.tmux.keys(&["n"]);
+    desk.wait_state("a speaker", |s| s["current"].is_object());
+    (dir, tmp, desk)
+}

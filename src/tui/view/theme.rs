@@ -12,6 +12,15 @@ impl Theme {
         Theme { color }
     }
 
+    /// Bold `fg` on `bg`, or reversed without colour: what must be seen across the room.
+    fn banner(self, fg: Color, bg: Color) -> Style {
+        if self.color {
+            Style::new().fg(fg).bg(bg).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
     fn fg(self, c: Color) -> Style {
         if self.color {
             Style::new().fg(c)
@@ -36,14 +45,7 @@ impl Theme {
     /// The flash of the countdown at zero (three seconds, presenter views): white on red, or
     /// reversed without colour, over the whole clock.
     pub fn flash(self) -> Style {
-        if self.color {
-            Style::new()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        }
+        self.banner(Color::White, Color::Red)
     }
 
     /// A paused countdown is dimmed in colour; without colour its word says it.
@@ -60,36 +62,19 @@ impl Theme {
     }
 
     pub fn rehearsal_banner(self) -> Style {
-        if self.color {
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Magenta)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        }
+        self.banner(Color::Black, Color::Magenta)
     }
 
     pub fn not_saved_banner(self) -> Style {
-        if self.color {
-            Style::new()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        }
+        self.banner(Color::White, Color::Red)
     }
 
     /// REMOTE and VIDEO: the technicians must see them (R8).
     pub fn badge(self, urgent: bool) -> Style {
-        match (self.color, urgent) {
-            (true, true) => Style::new()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(Modifier::BOLD),
-            (false, true) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            (_, false) => Style::new(),
+        if urgent {
+            self.banner(Color::Black, Color::Cyan)
+        } else {
+            Style::new()
         }
     }
 
