@@ -547,6 +547,28 @@ mod tests {
 
     const NOW: &str = "2022-10-01T09:00:00+02:00";
 
+    /// R11's deadline for high-level speakers, refused in the import's own words: the row's
+    /// cell and the command that can override, no flag of `podium add` given as if it applied.
+    #[test]
+    fn a_high_level_request_after_the_deadline_names_the_rows_cell() {
+        let mut s = session();
+        s.kind = crate::domain::ListKind::Opening;
+        s.settings.high_level_deadline = Some(t("2022-09-20T12:00:00+02:00"));
+        let rows = parse(
+            b"requested_at,delegation,speaker,level,chair_of,category,mode,no_post\n\
+              2022-09-25T10:00:00+02:00,Ghana,H.E. Kwame,head-of-state,,,,\n",
+        )
+        .expect("the file reads");
+        let before = s.clone();
+        let refusal = apply(&mut s, &rows, "import", t(NOW)).expect_err("after the deadline");
+        let said = refusal.say("in.csv");
+        assert!(said.contains("R11"), "{said}");
+        assert!(said.contains("in the row's requested_at cell"), "{said}");
+        assert!(said.contains("`podium add --late REASON`"), "{said}");
+        assert!(!said.contains("with --at"), "{said}");
+        assert_eq!(s, before, "nothing imported");
+    }
+
     #[test]
     fn yes_no_in_every_spelling() {
         for (text, want) in [

@@ -200,19 +200,6 @@ impl RuleError {
             other => other.to_string(),
         }
     }
-
-    /// The fields this refusal points to, for a front end that marks them (empty: none).
-    pub fn fields(&self) -> &'static [Field] {
-        match self {
-            RuleError::OutsideWindow { .. } | RuleError::HighLevelLate { .. } => {
-                &[Field::RequestTime, Field::LateReason]
-            }
-            RuleError::Duplicate { .. } => &[Field::OnBehalfOf],
-            RuleError::NoticeBeforeRequest { .. } => &[Field::NoticeTime],
-            RuleError::NoSuchEntry(_) | RuleError::NoEntryNamed => &[Field::Listing],
-            _ => &[],
-        }
-    }
 }
 
 /// What an applied command reports back to the officer.
