@@ -50,7 +50,7 @@ fn median(v: &mut [f64]) -> f64 {
 #[test]
 #[ignore = "a benchmark: prints the numbers of the README's table (about 40 s)"]
 fn sixty_four_pages_cost_the_desk_nothing_at_rest() {
-    let (_dir, file, desk) = support::web::desk("web-bench-64", "30m", ROWS);
+    let (_dir, file, desk) = support::web::desk("web-bench-64", "127.0.0.1:0", "30m", ROWS);
     desk.tmux.keys(&["n"]);
     desk.wait_state("a speaker", |s| s["current"].is_object());
     let pid = support::pty::holder_pid(&file).expect("the desk's pid");
@@ -114,7 +114,7 @@ fn sixty_four_pages_cost_the_desk_nothing_at_rest() {
 #[test]
 #[ignore = "a benchmark: prints the numbers of the README's table (about 30 s); needs chromium"]
 fn a_change_at_the_desk_reaches_an_open_page_within_100_ms() {
-    let (_dir, _file, desk) = support::web::desk("web-bench-page", "30m", ROWS);
+    let (_dir, _file, desk) = support::web::desk("web-bench-page", "127.0.0.1:0", "30m", ROWS);
     desk.tmux.keys(&["n"]);
     desk.wait_state("a speaker", |s| s["current"].is_object());
     let rt = tokio::runtime::Builder::new_current_thread()

@@ -26,15 +26,7 @@ fn the_screen_serves_its_state_counts_the_pages_and_shows_the_addresses_in_help(
     if no_tmux() {
         return;
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("s.json");
-    session(&file, "3m", ROWS);
-    let desk = serve(
-        "web-desk",
-        dir.path(),
-        "",
-        &format!("--file '{}' --serve 127.0.0.1:0", file.display()),
-    );
+    let (_dir, _file, desk) = support::web::desk("web-desk", "127.0.0.1:0", "3m", ROWS);
     assert!(desk.query.is_empty(), "no key on loopback: {}", desk.stderr);
     desk.tmux
         .wait_for("the screen", |s| s.contains("0 pages connected"));
@@ -68,7 +60,7 @@ fn a_page_that_never_reads_does_not_delay_the_desks_next_save() {
     if no_tmux() {
         return;
     }
-    let (_dir, file, desk) = support::web::desk("web-stuck", "3m", ROWS);
+    let (_dir, file, desk) = support::web::desk("web-stuck", "127.0.0.1:0", "3m", ROWS);
     // Pages that open their stream and never read it, and one that sends half a request.
     let stuck: Vec<_> = (0..8).map(|_| open_stuck_stream(desk.addr, "")).collect();
     let mut half = support::web::connect(desk.addr);
@@ -106,15 +98,7 @@ fn on_0_0_0_0_the_key_is_printed_with_the_address_and_needed_from_loopback_too()
     if no_tmux() {
         return;
     }
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("s.json");
-    session(&file, "3m", ROWS);
-    let desk = serve(
-        "web-key",
-        dir.path(),
-        "",
-        &format!("--file '{}' --serve 0.0.0.0:0", file.display()),
-    );
+    let (_dir, _file, desk) = support::web::desk("web-key", "0.0.0.0:0", "3m", ROWS);
     assert!(
         desk.stderr.contains(&format!(
             "http://0.0.0.0:{}/{}",

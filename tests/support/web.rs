@@ -186,9 +186,10 @@ pub fn session(file: &Path, limit: &str, rows: &[(&str, &str, &[&str])]) {
 }
 
 /// A desk serving its pages: a new list in a folder of its own (limit and delegates as
-/// [`session`] makes them), the screen on it with `--serve 127.0.0.1:0`, its header drawn.
+/// [`session`] makes them), the screen on it with `--serve ADDR`, its header drawn.
 pub fn desk(
     name: &str,
+    addr: &str,
     limit: &str,
     rows: &[(&str, &str, &[&str])],
 ) -> (tempfile::TempDir, PathBuf, Served) {
@@ -199,7 +200,7 @@ pub fn desk(
         name,
         dir.path(),
         "",
-        &format!("--file '{}' --serve 127.0.0.1:0", file.display()),
+        &format!("--file '{}' --serve {addr}", file.display()),
     );
     desk.tmux
         .wait_for("the screen", |s| s.contains("pages connected"));
