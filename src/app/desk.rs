@@ -1,7 +1,7 @@
 //! Opening, changing, reading and copying a list: the one path by which a front end touches a
 //! state file (as gitui's asyncgit opens, applies and returns, and the UI only calls it).
 
-use super::AppError;
+use super::error::AppError;
 use crate::domain::{Change, Done, RuleError, Session, Time, fmt_seconds};
 use crate::store::{self, StoreError, Writer};
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The settings by name and value in words, as `podium set` and the screen's settings popup
 //! take them and show them.
 
-use super::AppError;
+use super::error::AppError;
 use crate::domain::when::Reading;
 use crate::domain::{self, AbsentPolicy, Session, Setting, SettingKey, Time, Words};
 

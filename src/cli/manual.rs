@@ -2,17 +2,9 @@
 //! it can drift from what the program accepts: `podium man` (roff), `podium completions SHELL`,
 //! and docs/cli.md (kept equal to [`markdown`] by tests/cli_doc.rs).
 
-use super::{Cli, CliError, FORMATS, emit_bytes};
+use super::args::{Cli, FORMATS, Shell};
+use super::output::{CliError, emit_bytes};
 use clap::CommandFactory;
-
-/// The shells of `podium completions` (SPEC section 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
-}
 
 /// The whole command, built (subcommands know their full names, e.g. "podium add") and with a
 /// fixed width, so that every rendering is the same on every terminal.

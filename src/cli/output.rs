@@ -2,11 +2,14 @@
 //! `--output PATH`), a change's message, and `error:` and `warning:` lines. Nothing below the
 //! command line prints.
 
-use super::CliError;
-use crate::app;
+use crate::app::{self, AppError};
 use crate::domain;
 use crate::store;
 use std::path::Path;
+
+/// A refused command: one `error:` line on stderr, exit 1, the file as it was. The command
+/// line's name for the application layer's error.
+pub type CliError = AppError;
 
 /// Prints what a read-only command shows. A reader that went away (`podium list FILE | head`)
 /// is reported as an error, never a panic.

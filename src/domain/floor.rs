@@ -3,8 +3,10 @@
 //! and the command line's `pause`, `resume`, `point-of-order`, `time` and `message` are these
 //! same changes; each is refused where it does not apply.
 
-use super::Time;
-use super::list::{Change, Done, RuleError, Session, fmt_seconds};
+use super::list::entry::Change;
+use super::list::refusal::{Done, RuleError};
+use super::list::session::Session;
+use super::time::{Time, fmt_seconds};
 
 /// A message to the speaker, a ready-made one included, is at most this many characters.
 pub const MESSAGE_MAX: usize = 200;

@@ -2,8 +2,11 @@
 //! differ, and the small rest of the list), so 100 steps on a list of 1,000 entries cost little
 //! memory. The log is never rolled back: undo and redo are changes, logged like the others.
 
-use super::Time;
-use super::list::{Change, Done, Entry, RuleError, Session, Settings};
+use super::list::entry::{Change, Entry};
+use super::list::refusal::{Done, RuleError};
+use super::list::session::Session;
+use super::list::settings::Settings;
+use super::time::Time;
 use super::timer::Speech;
 
 /// At least 100 steps (SPEC section 4).

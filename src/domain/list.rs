@@ -4,62 +4,26 @@
 //! change is passed in; nothing here reads a clock or touches a file.
 
 use super::kind::{ListKind, Role};
-use super::level::{Category, Group, Level, Mode};
-use super::names::name_key;
+use super::level::{Group, Level, Mode};
+use super::text::one_line;
+use super::time::{Time, fmt_seconds, fmt_time};
 use super::timer::{Speech, remaining_seconds};
-use super::{Time, fmt_time};
-use serde::{Deserialize, Serialize};
 
-mod check;
-mod entry;
-mod kinds;
-mod queue;
-mod refusal;
-mod settings;
-mod why;
+pub mod check;
+pub mod entry;
+pub mod kinds;
+pub mod queue;
+pub mod refusal;
+pub mod session;
+pub mod settings;
+pub mod why;
 pub use entry::{Accepts, Change, Entry, Inscription, LogRecord, Mark, Status};
+use entry::{DupKey, blocking_key, dup_key};
 pub use kinds::opening_class;
-use queue::QueueKey;
 pub use queue::{Part, Section, Tier, WindowState};
 pub use refusal::{Done, Field, RuleError};
+pub use session::{FORMAT, OLDEST_VERSION, Session, VERSION};
 pub use settings::{AbsentPolicy, Setting, Settings, Slot, check_slots, default_messages};
-
-pub const FORMAT: &str = "podium-session";
-/// Version 2: kinds, time zone, roles, replies, moves (SPEC section 5). Version 1 is still read.
-pub const VERSION: u32 = 2;
-/// The oldest version this podium reads (and writes back as [`VERSION`]).
-pub const OLDEST_VERSION: u32 = 1;
-
-/// The whole state of one list, as the file holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Session {
-    pub format: String,
-    pub version: u32,
-    pub title: String,
-    /// SPEC section 8: fixed at `new`. Version 1 files are general lists.
-    #[serde(default)]
-    pub kind: ListKind,
-    /// SPEC section 10: the IANA name of the list's zone, e.g. `Europe/Vienna`. Every time shown
-    /// to a person is in this zone. Version 1 files take the machine's zone when read (store).
-    #[serde(default)]
-    pub time_zone: String,
-    pub settings: Settings,
-    /// In the order of inscription (ids ascending).
-    pub entries: Vec<Entry>,
-    /// The speech at the podium, as of the last checkpoint.
-    pub speech: Option<Speech>,
-    /// The short message to the speaker on the presenter views.
-    #[serde(default)]
-    pub message: Option<String>,
-    /// A rehearsal's file: its simulated clock (SPEC section 11).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rehearsal_clock: Option<super::timer::SimulatedClock>,
-    /// The next id to give; ids are never reused.
-    pub next_id: u64,
-    /// The next value of the order counter (`Entry::order`, `Entry::closed_order`).
-    pub next_order: u64,
-    pub log: Vec<LogRecord>,
-}
 
 impl Session {
     pub fn new(title: &str, settings: Settings, now: Time) -> Session {
@@ -131,7 +95,7 @@ impl Session {
         o
     }
 
-    pub(in crate::domain) fn record(
+    pub(super) fn record(
         &mut self,
         at: Time,
         what: Change,
@@ -1175,21 +1139,6 @@ impl Session {
     }
 }
 
-/// The one-entry-per-delegation rule, kept in one place for `add` and `add_many`: a new entry
-/// is refused when an entry that is not withdrawn has the same key, i.e. the same delegation (any
-/// case) and the same `chair_of` (a group statement is a separate entry).
-type DupKey = (String, Option<Group>);
-
-fn dup_key(e: &Entry) -> DupKey {
-    // Names as they are matched: "Türkiye" and "turkiye" are one delegation.
-    (name_key(&e.delegation), e.chair_of)
-}
-
-/// The key an entry holds against new ones: none once withdrawn.
-fn blocking_key(e: &Entry) -> Option<DupKey> {
-    (e.status != Status::Withdrawn).then(|| dup_key(e))
-}
-
 /// The refusal of a duplicate inscription, naming the entry already on the list.
 fn duplicate(dup: &Entry) -> RuleError {
     RuleError::Duplicate {
@@ -1202,34 +1151,6 @@ fn duplicate(dup: &Entry) -> RuleError {
     }
 }
 
-/// A text that comes in passes the one rule of texts (SPEC section 5, `text::check`): a line
-/// break would also split an entry over two lines of the CSV export and of every table, so it
-/// keeps its own message.
-pub fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
-    match super::text::check(text) {
-        Ok(()) => Ok(()),
-        Err(super::text::Problem::Control('\n' | '\r')) => Err(RuleError::NotOneLine(what)),
-        Err(p) => Err(RuleError::BadValue(format!(
-            "the {what} {p}: {}",
-            match p {
-                super::text::Problem::TooLong(_) => "shorten it",
-                _ => "type it without one",
-            }
-        ))),
-    }
-}
-
 fn on_off(on: bool) -> &'static str {
     if on { "on" } else { "off" }
-}
-
-/// 180 -> "3:00", -5 -> "-0:05".
-pub fn fmt_seconds(seconds: i64) -> String {
-    let sign = if seconds < 0 { "-" } else { "" };
-    let s = seconds.unsigned_abs();
-    if s >= 3600 {
-        format!("{sign}{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{sign}{}:{:02}", s / 60, s % 60)
-    }
 }

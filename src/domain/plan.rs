@@ -1,8 +1,9 @@
 //! The meeting plan: when each waiting entry is expected to start (SPEC section 4), from the
 //! limits, the changeover and the meeting's slots.
 
-use super::Time;
-use super::list::{Entry, Session};
+use super::list::entry::Entry;
+use super::list::session::Session;
+use super::time::Time;
 use chrono::Duration;
 
 /// Projected start times for the queue, in queue order.

@@ -4,6 +4,8 @@
 //! function, [`check`], says it for the command line, the screen and the import alike; [`clean`]
 //! is what every output shows of a text that broke the rule in a file edited by hand.
 
+use super::list::refusal::RuleError;
+use super::list::session::Session;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -154,7 +156,7 @@ pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
 /// Every text of a session that breaks the rule (a file edited by hand), each named with what
 /// is wrong: what `podium check` lists. The log's own lines are made by podium from the names,
 /// and may be longer than one name: only their characters are looked at.
-pub fn session_problems(s: &super::Session) -> Vec<String> {
+pub fn session_problems(s: &Session) -> Vec<String> {
     let mut out = Vec::new();
     let mut look = |what: String, text: &str, length_too: bool| {
         for p in problems(text) {
@@ -193,6 +195,23 @@ pub fn session_problems(s: &super::Session) -> Vec<String> {
         }
     }
     out
+}
+
+/// A text that comes in passes the one rule of texts (SPEC section 5, `text::check`): a line
+/// break would also split an entry over two lines of the CSV export and of every table, so it
+/// keeps its own message.
+pub fn one_line(text: &str, what: &'static str) -> Result<(), RuleError> {
+    match check(text) {
+        Ok(()) => Ok(()),
+        Err(Problem::Control('\n' | '\r')) => Err(RuleError::NotOneLine(what)),
+        Err(p) => Err(RuleError::BadValue(format!(
+            "the {what} {p}: {}",
+            match p {
+                Problem::TooLong(_) => "shorten it",
+                _ => "type it without one",
+            }
+        ))),
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! and the screen passes a time derived from a monotonic clock, so the countdown never drifts and
 //! a jump of the wall clock does not move it.
 
-use super::Time;
+use super::time::Time;
 use serde::{Deserialize, Serialize};
 
 /// The speech at the podium. The file holds it as it was at the last checkpoint (every save), so

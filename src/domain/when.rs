@@ -3,8 +3,9 @@
 //! `Sep 5 09:12`, `09:12` (today), seconds optional, or RFC 3339 with its own offset. Pure: the
 //! zone, the time now and the year to take are passed in.
 
-use super::Time;
-use super::list::Slot;
+use super::list::settings::Slot;
+use super::time::Time;
+use chrono::DateTime;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
@@ -267,6 +268,40 @@ pub fn duration(text: &str) -> Result<i64, String> {
     Ok(total)
 }
 
+/// Parses an RFC 3339 time, e.g. `2022-10-14T09:30:00+02:00`.
+pub fn parse_time(text: &str) -> Result<Time, String> {
+    // chrono's own reason ("premature end of input") is not the officer's language: say what
+    // podium reads instead.
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+        format!(
+            "\"{text}\" is not a time podium reads: write the date, time and UTC offset (RFC 3339), e.g. 2022-10-14T09:30:00+02:00"
+        )
+    })
+}
+
+/// Parses a duration: `180s`, `3m`, `5m30s`, `1h` or `2:30`, into seconds; a bare number is
+/// refused (is `2` two seconds or two minutes?).
+pub fn parse_duration(text: &str) -> Result<i64, String> {
+    duration(text)
+}
+
+/// Parses `START/END`, e.g. `2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00`.
+pub fn parse_slot(text: &str) -> Result<Slot, String> {
+    let (a, b) = text.split_once('/').ok_or_else(|| {
+        format!("\"{text}\" is not a slot: write START/END, e.g. 2022-10-17T10:00:00+02:00/2022-10-17T13:00:00+02:00")
+    })?;
+    let slot = Slot {
+        start: parse_time(a)?,
+        end: parse_time(b)?,
+    };
+    if slot.end <= slot.start {
+        return Err(format!(
+            "the slot {text} ends before it starts: give START/END"
+        ));
+    }
+    Ok(slot)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,5 +417,24 @@ mod tests {
         assert_eq!(duration("5m30s"), Ok(330));
         assert_eq!(duration("2:30"), Ok(150));
         assert!(duration("2:75").is_err());
+    }
+
+    #[test]
+    fn durations_in_every_spelling_of_the_spec() {
+        assert_eq!(parse_duration("180s"), Ok(180));
+        assert_eq!(parse_duration("3m"), Ok(180));
+        assert_eq!(parse_duration("5m30s"), Ok(330));
+        assert_eq!(parse_duration("2:30"), Ok(150));
+        assert_eq!(parse_duration("1h"), Ok(3600));
+        assert!(parse_duration("3 minutes").is_err());
+        assert!(parse_duration("2:75").is_err());
+        assert!(parse_duration("").is_err());
+        assert!(parse_duration("99999999999999999999h").is_err());
+    }
+
+    #[test]
+    fn times_are_rfc3339() {
+        assert!(parse_time("2022-10-14T09:30:00+02:00").is_ok());
+        assert!(parse_time("14 October").is_err());
     }
 }

@@ -1,33 +1,13 @@
-//! `podium export FILE --format csv|md|json|journal|xlsx|html [--output PATH] [--all]`: the
-//! export's bytes, made from a session read without the lock; the command line writes them to
-//! the standard output or to PATH (the spreadsheet only to PATH).
+//! The CSV export, the complete record in Markdown and the whole session as JSON, with the cells
+//! the Journal and the spreadsheet share (the time used, a speaker as the Journal prints him).
 
-use super::local;
+use super::when::local;
 use crate::app::AppError;
 use crate::domain::{Entry, Level, Mode, Session, Status, Time, fmt_seconds, fmt_time};
 use crate::present::rfc3339;
 use crate::store;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-
-/// The export formats of `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One header line, then one line per entry (for the secretariat's spreadsheets).
-    Csv,
-    /// The complete record in Markdown: heard (with the time each used), speaking, inscribed
-    /// tier by tier, withdrawn.
-    #[value(alias = "markdown")]
-    Md,
-    /// The whole session, as the state file holds it.
-    Json,
-    /// The list of speakers as the Journal of the United Nations prints it (Markdown).
-    Journal,
-    /// A spreadsheet (.xlsx), one row per entry; needs --output.
-    Xlsx,
-    /// The President's copy: one page to print on A4.
-    Html,
-}
 
 /// The CSV columns, in order (docs/records.md describes each).
 pub const CSV_COLUMNS: [&str; 23] = [
@@ -56,28 +36,6 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "projected_start",
     "video_late",
 ];
-
-/// The export in `format`, as bytes; `all` adds the speakers heard to the Journal's list. The
-/// projected starts (csv, xlsx, html) see the day: `earlier` are the lists of the conference
-/// that speak first (SPEC section 8), as `list` sees them.
-pub fn render(
-    s: &Session,
-    earlier: &[&Session],
-    format: Format,
-    now: Time,
-    all: bool,
-) -> Result<Vec<u8>, AppError> {
-    // "As at" times too are read in the list's zone.
-    let now = local(s, now);
-    match format {
-        Format::Csv => csv(s, earlier, now),
-        Format::Md => Ok(markdown(s, now).into_bytes()),
-        Format::Json => json(s),
-        Format::Journal => Ok(super::journal::journal(s, all).into_bytes()),
-        Format::Xlsx => super::xlsx::xlsx(s, earlier, now),
-        Format::Html => Ok(super::html::president(s, earlier, now).into_bytes()),
-    }
-}
 
 /// Seconds used so far: the recorded time of a spoken entry, the running time of the current
 /// one, nothing for the others.

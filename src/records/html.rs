@@ -5,7 +5,7 @@
 //! time zone at the top. A row is never cut across two pages.
 
 use super::journal::{group_in_print, meeting_dates};
-use super::{local, slot_words, zone_words};
+use super::when::{local, slot_words, zone_words};
 use crate::domain::plan::Plan;
 use crate::domain::{Entry, Mode, Session, Slot, Time, WindowState, Words};
 use std::fmt::Write as _;

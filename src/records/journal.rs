@@ -4,7 +4,7 @@
 //! speakers already heard, under their own heading.
 
 use super::export::{journal_speaker, md};
-use super::local;
+use super::when::local;
 use crate::domain::{Entry, Group, Mode, Session, Slot, Status};
 use std::fmt::Write as _;
 

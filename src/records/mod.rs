@@ -8,28 +8,54 @@ pub mod formula;
 pub mod html;
 pub mod import;
 pub mod journal;
+pub mod when;
 pub mod xlsx;
 
-use crate::domain::{Session, Slot, Time};
+// `podium export FILE --format csv|md|json|journal|xlsx|html [--output PATH] [--all]`: the
+// export's bytes, made from a session read without the lock; the command line writes them to
+// the standard output or to PATH (the spreadsheet only to PATH).
 
-/// A time as a person reads it in the records: in the list's time zone (SPEC section 10). Every
-/// export but `json`, and the report, write their times through this one function.
-pub fn local(s: &Session, t: Time) -> Time {
-    s.local(t).fixed_offset()
+use crate::app::AppError;
+use crate::domain::{Session, Time};
+use when::local;
+
+/// The export formats of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One header line, then one line per entry (for the secretariat's spreadsheets).
+    Csv,
+    /// The complete record in Markdown: heard (with the time each used), speaking, inscribed
+    /// tier by tier, withdrawn.
+    #[value(alias = "markdown")]
+    Md,
+    /// The whole session, as the state file holds it.
+    Json,
+    /// The list of speakers as the Journal of the United Nations prints it (Markdown).
+    Journal,
+    /// A spreadsheet (.xlsx), one row per entry; needs --output.
+    Xlsx,
+    /// The President's copy: one page to print on A4.
+    Html,
 }
 
-/// "Europe/Vienna": the list's time zone, for the pages that show it.
-pub fn zone_words(s: &Session) -> String {
-    s.zone().name().to_string()
-}
-
-/// "17 October 10:00-13:00": a meeting slot as the report and the President's copy head it.
-pub fn slot_words(s: &Session, sl: &Slot) -> String {
-    let (a, b) = (local(s, sl.start), local(s, sl.end));
-    format!(
-        "{} {}-{}",
-        a.format("%-d %B"),
-        a.format("%H:%M"),
-        b.format("%H:%M")
-    )
+/// The export in `format`, as bytes; `all` adds the speakers heard to the Journal's list. The
+/// projected starts (csv, xlsx, html) see the day: `earlier` are the lists of the conference
+/// that speak first (SPEC section 8), as `list` sees them.
+pub fn render(
+    s: &Session,
+    earlier: &[&Session],
+    format: Format,
+    now: Time,
+    all: bool,
+) -> Result<Vec<u8>, AppError> {
+    // "As at" times too are read in the list's zone.
+    let now = local(s, now);
+    match format {
+        Format::Csv => export::csv(s, earlier, now),
+        Format::Md => Ok(export::markdown(s, now).into_bytes()),
+        Format::Json => export::json(s),
+        Format::Journal => Ok(journal::journal(s, all).into_bytes()),
+        Format::Xlsx => xlsx::xlsx(s, earlier, now),
+        Format::Html => Ok(html::president(s, earlier, now).into_bytes()),
+    }
 }

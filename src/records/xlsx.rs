@@ -6,7 +6,7 @@
 //! zone; the header row is frozen and the columns sized to what they hold.
 
 use super::export::seconds_used;
-use super::local;
+use super::when::local;
 use crate::app::AppError;
 use crate::domain::{Session, Time, parse_time};
 use crate::present::json::entries_json_after;

@@ -2,7 +2,8 @@
 //! address outside it) with two pictures drawn in SVG: each speaker's time against the limit,
 //! and the time by regional group. The figures and lists are those of the text report.
 
-use super::{Event, Report, Section, SpeakerTime};
+use super::model::{Event, Report, SpeakerTime};
+use super::text::Section;
 use crate::domain::{fmt_seconds, fmt_time};
 use crate::records::html::{PRINT_CSS, esc};
 use std::fmt::Write as _;
@@ -98,7 +99,7 @@ pub fn page(r: &Report, zone: &str) -> String {
                     w.title,
                     w.speaker,
                     w.how,
-                    super::time_and_notice(w.at, w.notice_at)
+                    super::text::time_and_notice(w.at, w.notice_at)
                 )
             })
             .collect::<Vec<_>>(),

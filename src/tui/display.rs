@@ -4,7 +4,7 @@
 //! second), survives the file being replaced, briefly missing or unreadable (the last good view
 //! stays, with a small warning), never takes the lock and never writes.
 
-use super::restore;
+use super::tty::restore;
 use super::view::Presenter;
 use crate::clock::Clock;
 use crate::domain::{Session, Time};

@@ -33,10 +33,10 @@ use crate::domain::{Session, Settings, Time};
 use app::{Effects, Model};
 use msg::Msg;
 use ratatui::crossterm::event::{self, Event};
-use ratatui::crossterm::{cursor, execute};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use tty::restore;
 
 /// How podium opens the screen: the file, the clock, and whether it is a rehearsal.
 pub struct RunOptions {
@@ -203,12 +203,6 @@ pub(crate) fn enter() -> Option<(Signals, tty::Tty, ratatui::DefaultTerminal)> {
 /// display.
 pub(crate) fn color_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-/// Gives the terminal back: raw mode off, main screen, cursor shown.
-pub(crate) fn restore() {
-    let _ = ratatui::try_restore();
-    let _ = execute!(std::io::stdout(), cursor::Show);
 }
 
 fn open(

@@ -645,3 +645,27 @@ fn the_screen_s_messages_name_no_flag_of_the_command_line() {
     let late = "R1: the list of speakers closes at 2022-10-17 12:00 +02:00; this request was made at 2022-10-18 09:00 +02:00. If it reached the secretariat in time, give its real time with --at; to accept it anyway, give the President's reason with --late REASON";
     assert!(!screen_words(late).contains("--"), "{}", screen_words(late));
 }
+
+#[test]
+fn the_screen_names_the_delegation_of_every_entry_a_message_cites() {
+    let mut s = twelve();
+    let kenya = s
+        .resolve("Kenya", crate::domain::Accepts::Waiting)
+        .expect("Kenya");
+    let egypt = s
+        .resolve("Egypt", crate::domain::Accepts::Waiting)
+        .expect("Egypt");
+    let done = s.swap(kenya, egypt, None, t0()).expect("a swap");
+    assert_eq!(
+        done.message,
+        format!("#{kenya} is now place 5, #{egypt} place 8"),
+        "the command line's words"
+    );
+    assert_eq!(
+        crate::tui::words::name_entries(&done.message, &s),
+        format!("#{kenya} Kenya is now place 5, #{egypt} Egypt place 8")
+    );
+    // Named already, or no entry: as it was.
+    let named = format!("#{kenya} Kenya has the floor; #999 and # alone");
+    assert_eq!(crate::tui::words::name_entries(&named, &s), named);
+}

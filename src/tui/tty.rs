@@ -120,7 +120,7 @@ fn watch_for_hang_up(input: &Input) -> io::Result<()> {
                 }
             }
             std::thread::sleep(Duration::from_millis(800));
-            super::restore();
+            restore();
             std::process::exit(129);
         })?;
     Ok(())
@@ -148,4 +148,10 @@ pub(crate) fn is_gone(e: &io::Error) -> bool {
         e.kind(),
         io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof | io::ErrorKind::NotConnected
     ) || (cfg!(unix) && e.raw_os_error() == Some(5)) // EIO: a closed pseudo-terminal
+}
+
+/// Gives the terminal back: raw mode off, main screen, cursor shown.
+pub(crate) fn restore() {
+    let _ = ratatui::try_restore();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }

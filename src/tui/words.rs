@@ -265,32 +265,6 @@ mod tests {
     }
 
     #[test]
-    fn the_screen_names_the_delegation_of_every_entry_a_message_cites() {
-        let mut s = crate::tui::fixtures::twelve();
-        let kenya = s
-            .resolve("Kenya", crate::domain::Accepts::Waiting)
-            .expect("Kenya");
-        let egypt = s
-            .resolve("Egypt", crate::domain::Accepts::Waiting)
-            .expect("Egypt");
-        let done = s
-            .swap(kenya, egypt, None, crate::tui::fixtures::t0())
-            .expect("a swap");
-        assert_eq!(
-            done.message,
-            format!("#{kenya} is now place 5, #{egypt} place 8"),
-            "the command line's words"
-        );
-        assert_eq!(
-            name_entries(&done.message, &s),
-            format!("#{kenya} Kenya is now place 5, #{egypt} Egypt place 8")
-        );
-        // Named already, or no entry: as it was.
-        let named = format!("#{kenya} Kenya has the floor; #999 and # alone");
-        assert_eq!(name_entries(&named, &s), named);
-    }
-
-    #[test]
     fn refusals_on_the_screen_name_the_delegation_not_only_the_id() {
         let e = RuleError::NotWaiting {
             id: 13,

@@ -1,7 +1,9 @@
 //! The invariants a list's file must hold: what `podium check` reports.
 
-use super::*;
-
+use super::entry::{DupKey, Entry, Status, blocking_key};
+use super::session::{FORMAT, Session};
+use super::settings::{Settings, check_slots};
+use crate::domain::kind::ListKind;
 impl Session {
     /// Checks the invariants a file must hold; what `podium check` reports.
     pub fn problems(&self) -> Vec<String> {

@@ -1,8 +1,12 @@
 //! An entry of the list and what the log says of it: its status, the inscription it comes
 //! from, the changes and their records, the marks.
 
-use super::*;
-
+use super::settings::Settings;
+use crate::domain::kind::Role;
+use crate::domain::level::{Category, Group, Level, Mode};
+use crate::domain::names::name_key;
+use crate::domain::time::Time;
+use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -218,4 +222,18 @@ pub enum Mark {
     NoPost,
     Post,
     Introducer(String),
+}
+/// The one-entry-per-delegation rule, kept in one place for `add` and `add_many`: a new entry
+/// is refused when an entry that is not withdrawn has the same key, i.e. the same delegation (any
+/// case) and the same `chair_of` (a group statement is a separate entry).
+pub(super) type DupKey = (String, Option<Group>);
+
+pub(super) fn dup_key(e: &Entry) -> DupKey {
+    // Names as they are matched: "Türkiye" and "turkiye" are one delegation.
+    (name_key(&e.delegation), e.chair_of)
+}
+
+/// The key an entry holds against new ones: none once withdrawn.
+pub(super) fn blocking_key(e: &Entry) -> Option<DupKey> {
+    (e.status != Status::Withdrawn).then(|| dup_key(e))
 }

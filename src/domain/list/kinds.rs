@@ -6,10 +6,12 @@
 //! (`Entry::seat`), its place in one explicit sequence; `queue`, `position` and the plan all sort
 //! by it. Seats are renumbered 1..n after every insertion or move (linear in the queue).
 
-use super::{Change, Done, Entry, QueueKey, RuleError, Session, Status};
+use super::entry::{Change, Entry, Status};
+use super::refusal::{Done, RuleError};
+use super::session::Session;
 use crate::domain::kind::{ListKind, Role};
 use crate::domain::level::{Group, Level};
-use crate::domain::{Time, fmt_day};
+use crate::domain::time::{Time, fmt_day};
 
 /// R11: the class of an entry of the opening statements, the first of the six that applies:
 /// 1 the outgoing President, 2 the incoming President, 3 the Executive Director, 4 a speaker of
@@ -50,15 +52,6 @@ pub fn class_words(class: u8) -> &'static str {
 }
 
 impl Session {
-    /// The sort key of an opening list: the seat; a waiting entry without one (a file edited by
-    /// hand) comes after the seated ones, by class and time.
-    pub(super) fn opening_key(&self, e: &Entry) -> QueueKey {
-        match e.seat {
-            Some(seat) => (0, 0, 0, seat, e.queued_at, e.order),
-            None => (0, 1, opening_class(e), u64::MAX, e.queued_at, e.order),
-        }
-    }
-
     /// R11: the deadline a high-level inscription (class 4) requested at `at` is past, if any.
     pub(super) fn high_level_late(
         &self,
@@ -183,7 +176,7 @@ impl Session {
         if reason.is_empty() {
             return Err(RuleError::Empty("reason for the move"));
         }
-        super::one_line(reason, "reason for the move")?;
+        crate::domain::text::one_line(reason, "reason for the move")?;
         self.waiting(id, "moved")?;
         let mut order = self.opening_sequence();
         let waiting = order.len();

@@ -1,7 +1,13 @@
 //! Reading a list: its entries, the queue in speaking order (R2, R3, R11, R12, observers last),
 //! the headings it falls into, the window, and an entry found by id or name.
 
-use super::*;
+use super::entry::{Accepts, Entry, Status};
+use super::kinds::opening_class;
+use super::refusal::RuleError;
+use super::session::Session;
+use crate::domain::kind::ListKind;
+use crate::domain::names::name_key;
+use crate::domain::time::{Time, fmt_time};
 use crate::domain::words::Words;
 
 /// The queue's sort key: part (parties first), tier (priority first), protocol rank, seat (the
@@ -160,6 +166,15 @@ impl Session {
 
     /// The stretch of the queue an entry of it falls under, as its heading names it: the two
     /// tiers of the general discussion (R3) in each part, the one sequence of the opening
+    /// The sort key of an opening list: the seat; a waiting entry without one (a file edited by
+    /// hand) comes after the seated ones, by class and time.
+    pub(super) fn opening_key(&self, e: &Entry) -> QueueKey {
+        match e.seat {
+            Some(seat) => (0, 0, 0, seat, e.queued_at, e.order),
+            None => (0, 1, opening_class(e), u64::MAX, e.queued_at, e.order),
+        }
+    }
+
     /// statements (R11), the replies (R12) in each part.
     pub fn section(&self, e: &Entry) -> Section {
         match self.kind {

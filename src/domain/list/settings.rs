@@ -1,7 +1,11 @@
 //! The settings of a list (SPEC section 2) and a change of one, with the slots' rule.
 
-use super::*;
+use super::refusal::RuleError;
+use crate::domain::kind::ListKind;
+use crate::domain::level::Group;
+use crate::domain::time::{Time, fmt_time};
 use crate::domain::words::Words;
+use serde::{Deserialize, Serialize};
 
 /// What happens to a speaker who is not in the room when called (beyond the text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

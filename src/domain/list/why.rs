@@ -1,7 +1,10 @@
 //! Why an entry stands where it stands, read from the change log (SPEC section 4).
 
-use super::*;
-
+use super::entry::{Change, LogRecord};
+use super::queue::Part;
+use super::session::Session;
+use crate::domain::kind::{ListKind, Role};
+use crate::domain::time::Time;
 impl Session {
     /// Why the entry stands where it stands, read from the change log (SPEC section 4).
     pub fn why(&self, id: u64) -> Vec<String> {

@@ -277,7 +277,7 @@ fn boxed_at_top(
     t: Theme,
 ) {
     let inner_width = width.min(area.width).saturating_sub(2).max(1);
-    let rows = super::wrapped_rows(&lines, inner_width, Wrap { trim: false });
+    let rows = super::wrap::wrapped_rows(&lines, inner_width, Wrap { trim: false });
     let mut r = centered(area, width, rows.saturating_add(2).min(area.height));
     r.y = area.y;
     Clear.render(r, buf);
@@ -298,7 +298,7 @@ fn boxed(
     let inner_width = width.min(area.width).saturating_sub(2).max(1);
     // The wrapped height, measured: a long value (the slots) wraps by words onto more rows
     // than its width suggests, and the error and the help below it must still show.
-    let rows = super::wrapped_rows(&lines, inner_width, Wrap { trim: false });
+    let rows = super::wrap::wrapped_rows(&lines, inner_width, Wrap { trim: false });
     let r = centered(area, width, rows.saturating_add(2));
     Clear.render(r, buf);
     Paragraph::new(lines)

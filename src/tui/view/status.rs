@@ -70,7 +70,7 @@ impl StatusBar<'_> {
 
     /// The rows the message needs at `width` columns: a refusal is read whole.
     pub fn rows_needed(&self, width: u16) -> u16 {
-        super::wrapped_rows(&[self.line()], width, Wrap { trim: false })
+        super::wrap::wrapped_rows(&[self.line()], width, Wrap { trim: false })
     }
 }
 

@@ -477,7 +477,7 @@ fn measuring_wide_characters_in_two_columns_does_not_panic() {
         for a in texts {
             let lines = vec![Line::from(a), Line::from("Ghana")];
             for trim in [true, false] {
-                assert!(super::wrapped_rows(&lines, width, Wrap { trim }) >= 2);
+                assert!(super::wrap::wrapped_rows(&lines, width, Wrap { trim }) >= 2);
             }
         }
     }

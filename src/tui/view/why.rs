@@ -4,7 +4,7 @@
 //! announced, never silently cut.
 
 use super::theme::Theme;
-use super::wrapped_rows;
+use super::wrap::wrapped_rows;
 use crate::tui::app::Model;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
