@@ -145,101 +145,67 @@ fn export_markdown_shows_the_queue_tier_by_tier_with_observers_last() {
     let file = env.new_list("journal.json");
     let f = file.to_str().unwrap();
     let t = support::cli::TYPING;
-    let add = |args: &[&str]| {
-        env.add(f, args);
-    };
-    add(&[
-        "--delegation",
-        "Ghana",
-        "--speaker",
-        "Ama Mensah",
-        "--level",
-        "minister",
-        "--at",
-        "2022-09-06T10:00:00+02:00",
-    ]);
-    add(&[
-        "--delegation",
-        "Egypt",
-        "--speaker",
-        "Ahmed Ali",
-        "--level",
-        "head-of-delegation",
-        "--chair-of",
-        "african",
-        "--at",
-        "2022-09-07T10:00:00+02:00",
-    ]);
-    add(&[
-        "--delegation",
-        "Kenya",
-        "--speaker",
-        "Jane_Doe [acting]",
-        "--level",
-        "delegate",
-        "--mode",
-        "remote",
-        "--at",
-        "2022-09-08T10:00:00+02:00",
-    ]);
-    add(&[
-        "--delegation",
-        "Japan",
-        "--speaker",
-        "Kishida Fumio",
-        "--level",
-        "head-of-government",
-        "--at",
-        "2022-09-09T10:00:00+02:00",
-    ]);
-    add(&[
-        "--delegation",
-        "European Union",
-        "--speaker",
-        "Ms. Ylva Johansson",
-        "--level",
-        "minister",
-        "--category",
-        "reio",
-        "--at",
-        "2022-09-10T10:00:00+02:00",
-    ]);
-    add(&[
-        "--delegation",
-        "Holy See",
-        "--speaker",
-        "Paul Gallagher",
-        "--level",
-        "minister",
-        "--category",
-        "observer-state",
-        "--mode",
-        "video",
-        "--at",
-        "2022-09-05T10:00:00+02:00",
-    ]);
-    add(&[
-        "--delegation",
-        "UNODC",
-        "--speaker",
-        "Ghada Waly",
-        "--level",
-        "head-of-delegation",
-        "--category",
-        "un-entity",
-        "--at",
-        "2022-09-05T11:00:00+02:00",
-    ]);
-    add(&[
-        "--delegation",
-        "Chile",
-        "--speaker",
-        "Juan Pérez",
-        "--level",
-        "delegate",
-        "--at",
-        "2022-09-11T10:00:00+02:00",
-    ]);
+    env.inscribe(
+        f,
+        &[
+            (
+                "Ghana",
+                "Ama Mensah",
+                "minister",
+                "2022-09-06T10:00:00+02:00",
+                &[],
+            ),
+            (
+                "Egypt",
+                "Ahmed Ali",
+                "head-of-delegation",
+                "2022-09-07T10:00:00+02:00",
+                &["--chair-of", "african"],
+            ),
+            (
+                "Kenya",
+                "Jane_Doe [acting]",
+                "delegate",
+                "2022-09-08T10:00:00+02:00",
+                &["--mode", "remote"],
+            ),
+            (
+                "Japan",
+                "Kishida Fumio",
+                "head-of-government",
+                "2022-09-09T10:00:00+02:00",
+                &[],
+            ),
+            (
+                "European Union",
+                "Ms. Ylva Johansson",
+                "minister",
+                "2022-09-10T10:00:00+02:00",
+                &["--category", "reio"],
+            ),
+            (
+                "Holy See",
+                "Paul Gallagher",
+                "minister",
+                "2022-09-05T10:00:00+02:00",
+                &["--category", "observer-state", "--mode", "video"],
+            ),
+            (
+                "UNODC",
+                "Ghada Waly",
+                "head-of-delegation",
+                "2022-09-05T11:00:00+02:00",
+                &["--category", "un-entity"],
+            ),
+            (
+                "Chile",
+                "Juan Pérez",
+                "delegate",
+                "2022-09-11T10:00:00+02:00",
+                &[],
+            ),
+        ],
+    );
     env.ok(t, &["mark", f, "Holy See", "--introducer", "the President"]);
     env.ok(t, &["withdraw", f, "Chile"]);
     env.ok("2022-10-17T10:00:00+02:00", &["next", f]);

@@ -60,7 +60,7 @@ fn sixty_four_pages_cost_the_desk_nothing_at_rest() {
     let (tx, rx) = std::sync::mpsc::channel::<Instant>();
     let mut readers = Vec::new();
     for i in 0..64 {
-        let mut c = support::web::open_stream(desk.addr, "");
+        let mut c = support::http::open_stream(desk.addr, "");
         c.set_read_timeout(None).expect("blocking");
         let tx = tx.clone();
         readers.push(std::thread::spawn(move || {

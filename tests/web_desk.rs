@@ -8,7 +8,8 @@
 mod support;
 
 use std::time::{Duration, Instant};
-use support::web::{get, open_stream, open_stuck_stream, request, serve, session};
+use support::http::{get, open_stream, open_stuck_stream, request};
+use support::web::{serve, session};
 
 /// Under CI a missing tmux fails the test, saying so; elsewhere it is a visible skip.
 fn no_tmux() -> bool {
@@ -63,7 +64,7 @@ fn a_page_that_never_reads_does_not_delay_the_desks_next_save() {
     let (_dir, file, desk) = support::web::desk("web-stuck", "127.0.0.1:0", "3m", ROWS);
     // Pages that open their stream and never read it, and one that sends half a request.
     let stuck: Vec<_> = (0..8).map(|_| open_stuck_stream(desk.addr, "")).collect();
-    let mut half = support::web::connect(desk.addr);
+    let mut half = support::http::connect(desk.addr);
     std::io::Write::write_all(&mut half, b"GET /state.json HTTP/1.1\r\nHost: po").expect("sent");
     desk.tmux.wait_for("the stuck pages counted", |s| {
         s.contains("8 pages connected")

@@ -2,6 +2,12 @@
 //! limits, the key, the event stream. A raw HTTP/1.1 client, so that what is sent is exactly
 //! what the test says (a path with `..`, a head of 9 KB, a client that never reads).
 
+// The same raw client as the tests of the real binary: one copy of it (not every function of it
+// is needed here).
+#[allow(dead_code)]
+#[path = "../../tests/support/http.rs"]
+mod http;
+
 use super::server::MAX_STREAMS;
 use super::*;
 use crate::clock::Clock;
@@ -52,33 +58,12 @@ fn local(feed: &Feed) -> SocketAddr {
 }
 
 fn connect(feed: &Feed) -> TcpStream {
-    let c = TcpStream::connect(local(feed)).expect("connects");
-    c.set_read_timeout(Some(Duration::from_secs(5)))
-        .expect("timeout");
-    c
+    http::connect(local(feed))
 }
 
 /// One request (`Connection: close`), its status and its body.
 fn ask(feed: &Feed, method: &str, target: &str) -> (u16, String) {
-    let mut c = connect(feed);
-    write!(
-        c,
-        "{method} {target} HTTP/1.1\r\nHost: podium\r\nConnection: close\r\n\r\n"
-    )
-    .expect("sent");
-    let mut out = Vec::new();
-    let _ = c.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).to_string();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    http::request(local(feed), method, target)
 }
 
 fn keys(v: &serde_json::Value) -> Vec<String> {
@@ -245,35 +230,7 @@ fn an_idle_connection_is_closed() {
 
 /// Opens an event stream and reads up to its first `state` event; returns the stream.
 fn stream(feed: &Feed) -> (TcpStream, String) {
-    let mut c = connect(feed);
-    write!(c, "GET /events HTTP/1.1\r\nHost: podium\r\n\r\n").expect("sent");
-    let text = read_until(&mut c, "event: state");
-    (c, text)
-}
-
-/// Reads until `wanted` and the end of its event have come, or 5 seconds have passed.
-fn read_until(c: &mut TcpStream, wanted: &str) -> String {
-    let mut got = Vec::new();
-    let mut buf = [0u8; 4096];
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !String::from_utf8_lossy(&got).contains(wanted) && Instant::now() < deadline {
-        match c.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => got.extend_from_slice(&buf[..n]),
-        }
-    }
-    // The rest of that event, to its blank line.
-    while !String::from_utf8_lossy(&got)
-        .split_once(wanted)
-        .is_some_and(|(_, rest)| rest.contains("\n\n"))
-        && Instant::now() < deadline
-    {
-        match c.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => got.extend_from_slice(&buf[..n]),
-        }
-    }
-    String::from_utf8_lossy(&got).to_string()
+    http::events(local(feed), "")
 }
 
 #[test]
@@ -295,20 +252,20 @@ fn the_event_stream_sends_the_state_at_once_then_each_change_and_a_comment_betwe
     s.next(t).expect("next");
     let changed = Instant::now();
     feed.publish(board(&s));
-    let text = read_until(&mut c, "event: state");
+    let text = http::read_until(&mut c, "event: state");
     assert!(changed.elapsed() < Duration::from_millis(100));
     assert!(
         text.contains("\"delegation\":\"Egypt\",\"speaker\""),
         "{text}"
     );
     // Nothing changes: a comment keeps the stream alive (SPEC: at least every 15 s).
-    let text = read_until(&mut c, ": podium");
+    let text = http::read_until(&mut c, ": podium");
     assert!(text.contains(": podium"), "{text}");
     // A stream outlives the idle timeout (400 ms here): it is not an idle connection.
     std::thread::sleep(Duration::from_millis(1200));
     s.set_message("Please conclude", t).expect("message");
     feed.publish(board(&s));
-    let text = read_until(&mut c, "Please conclude");
+    let text = http::read_until(&mut c, "Please conclude");
     assert!(text.contains("Please conclude"), "{text}");
     drop(c);
     let deadline = Instant::now() + Duration::from_secs(3);
@@ -359,7 +316,7 @@ fn on_an_address_other_than_loopback_every_request_needs_the_key_even_from_loopb
     assert_eq!(ask(&feed, "POST", &format!("/?key={key}")).0, 405);
     let mut c = connect(&feed);
     write!(c, "GET /events?key={key} HTTP/1.1\r\nHost: podium\r\n\r\n").expect("sent");
-    assert!(read_until(&mut c, "event: state").starts_with("HTTP/1.1 200"));
+    assert!(http::read_until(&mut c, "event: state").starts_with("HTTP/1.1 200"));
     // On loopback, no key.
     let feed = serve("127.0.0.1:0", &session());
     assert!(!feed.urls[0].contains("key"));

@@ -70,6 +70,24 @@ impl Env {
         self.ok(TYPING, &all)
     }
 
+    /// `add FILE --delegation D --speaker S --level L --at T MORE...` for each row, in order.
+    pub fn inscribe(&self, file: &str, rows: &[Row]) {
+        for (delegation, speaker, level, at, more) in rows {
+            let mut args = vec![
+                "--delegation",
+                delegation,
+                "--speaker",
+                speaker,
+                "--level",
+                level,
+                "--at",
+                at,
+            ];
+            args.extend_from_slice(more);
+            self.add(file, &args);
+        }
+    }
+
     /// A new list with the COP11 window (opens 5 September, closes at noon on 17 October).
     pub fn new_list(&self, name: &str) -> PathBuf {
         self.new_list_with(name, &[])
@@ -110,97 +128,69 @@ impl Env {
     pub fn meeting(&self) -> PathBuf {
         let file = self.new_list("meeting.json");
         let f = file.to_str().expect("a UTF-8 path");
-        let add = |args: &[&str]| self.add(f, args);
-        add(&[
-            "--delegation",
-            "Ghana",
-            "--speaker",
-            "Ama Mensah",
-            "--level",
-            "minister",
-            "--at",
-            "2022-09-06T10:00:00+02:00",
-        ]);
-        add(&[
-            "--delegation",
-            "Egypt",
-            "--speaker",
-            "Ahmed Ali",
-            "--level",
-            "head-of-delegation",
-            "--chair-of",
-            "african",
-            "--at",
-            "2022-09-07T10:00:00+02:00",
-        ]);
-        add(&[
-            "--delegation",
-            "Kenya",
-            "--speaker",
-            "Jane Doe",
-            "--level",
-            "delegate",
-            "--mode",
-            "remote",
-            "--at",
-            "2022-09-08T10:00:00+02:00",
-        ]);
-        add(&[
-            "--delegation",
-            "Chile",
-            "--speaker",
-            "Juan Pérez",
-            "--level",
-            "delegate",
-            "--at",
-            "2022-09-09T10:00:00+02:00",
-        ]);
-        add(&[
-            "--delegation",
-            "Japan",
-            "--speaker",
-            "Sato Hanako",
-            "--level",
-            "delegate",
-            "--at",
-            "2022-09-10T10:00:00+02:00",
-        ]);
-        add(&[
-            "--delegation",
-            "Holy See",
-            "--speaker",
-            "Mgr. Rossi",
-            "--level",
-            "head-of-delegation",
-            // Counted with the parties, so that this meeting keeps its order: without it the
-            // reference data makes the Holy See an observer State, which speaks last.
-            "--category",
-            "state-party",
-            "--at",
-            "2022-09-11T10:00:00+02:00",
-        ]);
-        add(&[
-            "--delegation",
-            "Poland",
-            "--speaker",
-            "Jan Kowalski",
-            "--level",
-            "deputy-minister",
-            "--at",
-            "2022-09-12T10:00:00+02:00",
-        ]);
-        add(&[
-            "--delegation",
-            "France",
-            "--speaker",
-            "Marie Dupont",
-            "--level",
-            "delegate",
-            "--at",
-            "2022-10-20T10:00:00+02:00",
-            "--late",
-            "accepted by the President on 17 October",
-        ]);
+        self.inscribe(
+            f,
+            &[
+                (
+                    "Ghana",
+                    "Ama Mensah",
+                    "minister",
+                    "2022-09-06T10:00:00+02:00",
+                    &[],
+                ),
+                (
+                    "Egypt",
+                    "Ahmed Ali",
+                    "head-of-delegation",
+                    "2022-09-07T10:00:00+02:00",
+                    &["--chair-of", "african"],
+                ),
+                (
+                    "Kenya",
+                    "Jane Doe",
+                    "delegate",
+                    "2022-09-08T10:00:00+02:00",
+                    &["--mode", "remote"],
+                ),
+                (
+                    "Chile",
+                    "Juan Pérez",
+                    "delegate",
+                    "2022-09-09T10:00:00+02:00",
+                    &[],
+                ),
+                (
+                    "Japan",
+                    "Sato Hanako",
+                    "delegate",
+                    "2022-09-10T10:00:00+02:00",
+                    &[],
+                ),
+                // Counted with the parties, so that this meeting keeps its order: without it the
+                // reference data makes the Holy See an observer State, which speaks last.
+                (
+                    "Holy See",
+                    "Mgr. Rossi",
+                    "head-of-delegation",
+                    "2022-09-11T10:00:00+02:00",
+                    &["--category", "state-party"],
+                ),
+                (
+                    "Poland",
+                    "Jan Kowalski",
+                    "deputy-minister",
+                    "2022-09-12T10:00:00+02:00",
+                    &[],
+                ),
+                (
+                    "France",
+                    "Marie Dupont",
+                    "delegate",
+                    "2022-10-20T10:00:00+02:00",
+                    &["--late", "accepted by the President on 17 October"],
+                ),
+            ],
+        );
         self.ok(
             "2022-10-10T12:30:00+02:00",
             &[
@@ -256,6 +246,10 @@ pub fn add_args<'a>(delegation: &'a str, level: &'a str, more: &[&'a str]) -> Ve
     args.extend_from_slice(more);
     args
 }
+
+/// One inscription for [`Env::inscribe`]: delegation, speaker, level, request time, more
+/// options of `add`.
+pub type Row<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str]);
 
 /// The time a [`Desk`]'s commands run at.
 pub const DESK_NOW: &str = "2022-10-17T10:00:00+02:00";

@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod cli;
+pub mod http;
 pub mod needs;
 pub mod pty;
 pub mod readers;

@@ -1,10 +1,10 @@
 //! The real binary serving the room's screens: started in a private tmux (it needs a terminal),
-//! its stderr in a file where it prints the addresses; and a raw HTTP/1.1 client, so that the
-//! tests send exactly what they say. Shared by tests/web_desk.rs, web_browser.rs, web_bench.rs.
+//! its stderr in a file where it prints the addresses; with the raw HTTP/1.1 client of
+//! `support::http`. Shared by tests/web_desk.rs, web_browser.rs, web_bench.rs.
 
+use super::http::get;
 use super::pty::Tmux;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -88,68 +88,6 @@ impl Served {
     ) -> serde_json::Value {
         super::poll_until(what, Duration::from_secs(10), || self.state(), wanted)
     }
-}
-
-pub fn connect(addr: SocketAddr) -> TcpStream {
-    let c = TcpStream::connect(addr).expect("connects");
-    c.set_read_timeout(Some(Duration::from_secs(5)))
-        .expect("timeout");
-    c
-}
-
-/// One GET (`Connection: close`): its status and body.
-pub fn get(addr: SocketAddr, target: &str) -> (u16, String) {
-    request(addr, "GET", target)
-}
-
-pub fn request(addr: SocketAddr, method: &str, target: &str) -> (u16, String) {
-    let mut c = connect(addr);
-    write!(
-        c,
-        "{method} {target} HTTP/1.1\r\nHost: podium\r\nConnection: close\r\n\r\n"
-    )
-    .expect("sent");
-    let mut out = Vec::new();
-    let _ = c.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).to_string();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
-
-/// Opens `/events` and reads up to its first `state` event, as a page does.
-pub fn open_stream(addr: SocketAddr, query: &str) -> TcpStream {
-    let mut c = connect(addr);
-    write!(c, "GET /events{query} HTTP/1.1\r\nHost: podium\r\n\r\n").expect("sent");
-    let mut got = Vec::new();
-    let mut buf = [0u8; 8192];
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !String::from_utf8_lossy(&got).contains("event: state") && Instant::now() < deadline {
-        match c.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => got.extend_from_slice(&buf[..n]),
-        }
-    }
-    assert!(
-        String::from_utf8_lossy(&got).starts_with("HTTP/1.1 200"),
-        "{}",
-        String::from_utf8_lossy(&got)
-    );
-    c
-}
-
-/// Opens `/events` and never reads a byte of it.
-pub fn open_stuck_stream(addr: SocketAddr, query: &str) -> TcpStream {
-    let mut c = connect(addr);
-    write!(c, "GET /events{query} HTTP/1.1\r\nHost: podium\r\n\r\n").expect("sent");
-    c
 }
 
 /// `podium new FILE --title T --limit L` and delegates (D, S, extra args...), through the real
