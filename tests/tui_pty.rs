@@ -89,20 +89,7 @@ fn the_screen_in_a_real_terminal_adds_calls_pauses_undoes_and_quits_cleanly() {
     tmux.wait_for("the exit status", exit_shown);
     let after = tmux.capture();
     assert!(after.contains("EXIT=0"), "{after}");
-    assert_eq!(
-        tmux.run(&["display", "-p", "-t", "pty", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
-    tmux.text("stty -a; echo STTY-DONE");
-    tmux.keys(&["Enter"]);
-    let stty = tmux.wait_for("stty", |s| s.matches("STTY-DONE").count() >= 2);
-    let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(words.contains(&"echo"), "echo is back on:\n{stty}");
-    assert!(
-        words.contains(&"icanon"),
-        "line editing is back on:\n{stty}"
-    );
+    tmux.assert_terminal_given_back("quitting");
 
     // The file holds the change, the speech still running.
     let list = Command::new(bin)
@@ -211,19 +198,7 @@ fn sigterm_gives_the_terminal_back_and_leaves_the_speech_running() {
     assert!(killed.success());
     let after = tmux.wait_for("the exit status", exit_shown);
     assert!(after.contains("EXIT=143"), "{after}");
-    assert_eq!(
-        tmux.run(&["display", "-p", "-t", "pty", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
-    tmux.text("stty -a; echo STTY-DONE");
-    tmux.keys(&["Enter"]);
-    let stty = tmux.wait_for("stty", |s| s.matches("STTY-DONE").count() >= 2);
-    let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(
-        words.contains(&"echo") && words.contains(&"icanon"),
-        "{stty}"
-    );
+    tmux.assert_terminal_given_back("SIGTERM");
     let status = Command::new(bin)
         .args(["status"])
         .arg(&file)

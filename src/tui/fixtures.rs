@@ -1,10 +1,14 @@
 //! Fixed sessions and times for the screen's tests: no wall clock, so snapshots are stable.
 
 use super::app::Model;
+use super::view::Screen;
 use crate::domain::{
     Category, Group, Inscription, Level, Mode, Session, Setting, Settings, Time, parse_slot,
     parse_time,
 };
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 pub fn at(text: &str) -> Time {
     parse_time(text).expect("a fixed time of the tests")
@@ -177,19 +181,33 @@ pub fn model(s: Session, now: Time) -> Model {
     Model::new(s, "cop11.json", now)
 }
 
-/// The main screen drawn at 120x40, as text (rows joined by line breaks).
-pub fn screen_text(m: &Model, now: Time) -> String {
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::Rect;
-    use ratatui::widgets::Widget;
-    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
-    (&crate::tui::view::Screen::new(m, now)).render(buf.area, &mut buf);
+/// The main screen drawn on a `w` x `h` buffer.
+pub fn render(m: &Model, now: Time, w: u16, h: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    (&Screen::new(m, now)).render(buf.area, &mut buf);
+    buf
+}
+
+/// The rows of a buffer, each as wide as the buffer.
+fn rows(buf: &Buffer) -> Vec<String> {
     (0..buf.area.height)
         .map(|y| {
             (0..buf.area.width)
                 .map(|x| buf[(x, y)].symbol())
                 .collect::<String>()
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
+}
+
+/// The buffer as text, one line per row, trailing spaces kept off.
+pub fn text(buf: &Buffer) -> String {
+    rows(buf)
+        .iter()
+        .map(|r| format!("{}\n", r.trim_end()))
+        .collect()
+}
+
+/// The main screen drawn at 120x40, as text (rows joined by line breaks).
+pub fn screen_text(m: &Model, now: Time) -> String {
+    rows(&render(m, now, 120, 40)).join("\n")
 }

@@ -5,30 +5,12 @@
 use super::app::{Model, Popup, update};
 use super::fixtures::*;
 use super::msg::Msg;
-use super::view::Screen;
 use super::view::presenter::Presenter;
 use crate::domain::{Setting, Status, Time};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::widgets::Widget;
-
-fn render(m: &Model, now: Time, w: u16, h: u16) -> Buffer {
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    (&Screen::new(m, now)).render(buf.area, &mut buf);
-    buf
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn typed(m: &mut Model, text: &str, now: Time) {
     for c in text.chars() {

@@ -1,7 +1,6 @@
 //! The screen rendered on a buffer: snapshots of whole screens, the countdown's colours cell by
 //! cell, and every size from 1x1 to 120x40 without a panic.
 
-use super::Screen;
 use super::presenter::Presenter;
 use crate::domain::Time;
 use crate::tui::app::{Model, Popup, update};
@@ -11,26 +10,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::widgets::Widget;
-
-fn render(m: &Model, now: Time, w: u16, h: u16) -> Buffer {
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    (&Screen::new(m, now)).render(buf.area, &mut buf);
-    buf
-}
-
-/// The buffer as text, one line per row, trailing spaces kept off.
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn running(now_offset: i64) -> (Model, Time) {
     let mut m = model(twelve(), t0());
