@@ -66,17 +66,7 @@ pub fn page(r: &Report, zone: &str) -> String {
         &mut out,
         &r.overruns
             .iter()
-            .map(|o| {
-                format!(
-                    "#{} {} ({}): {} over, {} of {}",
-                    o.id,
-                    o.title,
-                    o.speaker,
-                    fmt_seconds(o.over_seconds),
-                    fmt_seconds(o.used_seconds),
-                    fmt_seconds(o.limit_seconds)
-                )
-            })
+            .map(Report::overrun_line)
             .collect::<Vec<_>>(),
     );
 

@@ -1,7 +1,9 @@
 //! The report in words: the sections of lines the text, the screen and the page share, and the
 //! plain text of `podium report`.
 
-use super::model::{Absence, Event, Report, SlotSummary, Standstill, TimeChange, Undo};
+use super::model::{
+    Absence, Event, Report, SlotSummary, SpeakerTime, Standstill, TimeChange, Undo,
+};
 use crate::domain::text::clip;
 use crate::domain::{Time, fmt_seconds, fmt_time};
 use std::fmt;
@@ -18,6 +20,19 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 impl Report {
+    /// "#1 Ghana (Ama Mensah): 0:20 over, 3:20 of 3:00": one overrun, for the text and the page.
+    pub fn overrun_line(o: &SpeakerTime) -> String {
+        format!(
+            "#{} {} ({}): {} over, {} of {}",
+            o.id,
+            o.title,
+            o.speaker,
+            fmt_seconds(o.over_seconds),
+            fmt_seconds(o.used_seconds),
+            fmt_seconds(o.limit_seconds)
+        )
+    }
+
     /// "17 October 10:00-13:00: 6 speakers heard in 17:30 (limits 20:00); 2 overruns, 0:50."
     pub fn slot_line(sl: &SlotSummary) -> String {
         if sl.heard == 0 {
@@ -294,16 +309,7 @@ impl fmt::Display for Report {
             writeln!(f, "  none")?;
         }
         for o in &self.overruns {
-            writeln!(
-                f,
-                "  #{} {} ({}): {} over, {} of {}",
-                o.id,
-                o.title,
-                o.speaker,
-                fmt_seconds(o.over_seconds),
-                fmt_seconds(o.used_seconds),
-                fmt_seconds(o.limit_seconds)
-            )?;
+            writeln!(f, "  {}", Report::overrun_line(o))?;
         }
 
         writeln!(f, "\nTime by regional group")?;

@@ -70,9 +70,14 @@ impl Env {
         self.ok(TYPING, &all)
     }
 
-    /// `add FILE --delegation D --speaker S --level L --at T MORE...` for each row, in order.
-    pub fn inscribe(&self, file: &str, rows: &[Row]) {
-        for (delegation, speaker, level, at, more) in rows {
+    /// For each row, in order, `add FILE --delegation D --speaker S --level L --at T MORE...`
+    /// from `"D|S|L|T|MORE|..."` (one row a line, so that a table of inscriptions reads as one).
+    pub fn inscribe(&self, file: &str, rows: &[&str]) {
+        for row in rows {
+            let cells: Vec<&str> = row.split('|').collect();
+            let [delegation, speaker, level, at, more @ ..] = cells.as_slice() else {
+                panic!("a row is DELEGATION|SPEAKER|LEVEL|TIME[|MORE...]: {row}");
+            };
             let mut args = vec![
                 "--delegation",
                 delegation,
@@ -131,64 +136,16 @@ impl Env {
         self.inscribe(
             f,
             &[
-                (
-                    "Ghana",
-                    "Ama Mensah",
-                    "minister",
-                    "2022-09-06T10:00:00+02:00",
-                    &[],
-                ),
-                (
-                    "Egypt",
-                    "Ahmed Ali",
-                    "head-of-delegation",
-                    "2022-09-07T10:00:00+02:00",
-                    &["--chair-of", "african"],
-                ),
-                (
-                    "Kenya",
-                    "Jane Doe",
-                    "delegate",
-                    "2022-09-08T10:00:00+02:00",
-                    &["--mode", "remote"],
-                ),
-                (
-                    "Chile",
-                    "Juan Pérez",
-                    "delegate",
-                    "2022-09-09T10:00:00+02:00",
-                    &[],
-                ),
-                (
-                    "Japan",
-                    "Sato Hanako",
-                    "delegate",
-                    "2022-09-10T10:00:00+02:00",
-                    &[],
-                ),
+                "Ghana|Ama Mensah|minister|2022-09-06T10:00:00+02:00",
+                "Egypt|Ahmed Ali|head-of-delegation|2022-09-07T10:00:00+02:00|--chair-of|african",
+                "Kenya|Jane Doe|delegate|2022-09-08T10:00:00+02:00|--mode|remote",
+                "Chile|Juan Pérez|delegate|2022-09-09T10:00:00+02:00",
+                "Japan|Sato Hanako|delegate|2022-09-10T10:00:00+02:00",
                 // Counted with the parties, so that this meeting keeps its order: without it the
                 // reference data makes the Holy See an observer State, which speaks last.
-                (
-                    "Holy See",
-                    "Mgr. Rossi",
-                    "head-of-delegation",
-                    "2022-09-11T10:00:00+02:00",
-                    &["--category", "state-party"],
-                ),
-                (
-                    "Poland",
-                    "Jan Kowalski",
-                    "deputy-minister",
-                    "2022-09-12T10:00:00+02:00",
-                    &[],
-                ),
-                (
-                    "France",
-                    "Marie Dupont",
-                    "delegate",
-                    "2022-10-20T10:00:00+02:00",
-                    &["--late", "accepted by the President on 17 October"],
-                ),
+                "Holy See|Mgr. Rossi|head-of-delegation|2022-09-11T10:00:00+02:00|--category|state-party",
+                "Poland|Jan Kowalski|deputy-minister|2022-09-12T10:00:00+02:00",
+                "France|Marie Dupont|delegate|2022-10-20T10:00:00+02:00|--late|accepted by the President on 17 October",
             ],
         );
         self.ok(
@@ -246,10 +203,6 @@ pub fn add_args<'a>(delegation: &'a str, level: &'a str, more: &[&'a str]) -> Ve
     args.extend_from_slice(more);
     args
 }
-
-/// One inscription for [`Env::inscribe`]: delegation, speaker, level, request time, more
-/// options of `add`.
-pub type Row<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str]);
 
 /// The time a [`Desk`]'s commands run at.
 pub const DESK_NOW: &str = "2022-10-17T10:00:00+02:00";
