@@ -3,7 +3,7 @@
 //! the room's web pages follow that one), keeps one speech at a time in the room, and gives the
 //! meeting plan the lists that speak before a list on the same day.
 
-use crate::domain::{ListKind, Session, Status, Time, Words};
+use crate::domain::{ListKind, Session, Status, Time};
 use crate::store::{self, StoreError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};

@@ -113,7 +113,7 @@ pub fn markdown() -> String {
     let mut out = String::new();
     out.push_str(
         "# The podium command line\n\n\
-         <!-- Generated from the clap definitions (src/cli/mod.rs) and src/cli/manual.rs; do not edit.\n     \
+         <!-- Generated from the clap definitions (src/cli/args.rs) and src/cli/manual.rs; do not edit.\n     \
          Regenerate with: UPDATE_CLI_DOC=1 cargo test --test cli_doc -->\n\n\
          Every command, option and accepted word, exactly as `podium COMMAND --help` prints it.\n\
          The same text is the manual page (`podium man | man -l -`); `podium completions\n\

@@ -11,7 +11,7 @@ use crate::domain::plan::Plan;
 use crate::domain::text::clip;
 use crate::domain::{
     self, Accepts, Category, Done, Entry, Inscription, ListKind, Mark, RuleError, Session,
-    Settings, Status, Time, Words, fmt_seconds,
+    Settings, Status, Time, fmt_seconds,
 };
 pub use crate::present::json::{list_json, list_json_after, status_json};
 use crate::store::{self, StoreError};

@@ -1,8 +1,7 @@
 //! The kinds of list (SPEC section 8) and the roles of the opening statements (R11).
 
-use super::words::Words;
+use super::words::words;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// What a list is for, fixed at `new` for the life of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -17,16 +16,11 @@ pub enum ListKind {
     Reply,
 }
 
-impl Words for ListKind {
-    const ALL: &'static [ListKind] = &[ListKind::General, ListKind::Opening, ListKind::Reply];
-    const WHAT: &'static str = "a kind of list";
-    fn word(self) -> &'static str {
-        match self {
-            ListKind::General => "general",
-            ListKind::Opening => "opening",
-            ListKind::Reply => "reply",
-        }
-    }
+words! {
+    ListKind, "a kind of list";
+    General => "general",
+    Opening => "opening",
+    Reply => "reply",
 }
 
 impl ListKind {
@@ -40,12 +34,6 @@ impl ListKind {
     }
 }
 
-impl fmt::Display for ListKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
-    }
-}
-
 /// R11: the roles that speak first in the opening statements, in that order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -56,20 +44,11 @@ pub enum Role {
     ExecutiveHead,
 }
 
-impl Words for Role {
-    const ALL: &'static [Role] = &[
-        Role::OutgoingPresident,
-        Role::IncomingPresident,
-        Role::ExecutiveHead,
-    ];
-    const WHAT: &'static str = "a role";
-    fn word(self) -> &'static str {
-        match self {
-            Role::OutgoingPresident => "outgoing-president",
-            Role::IncomingPresident => "incoming-president",
-            Role::ExecutiveHead => "executive-head",
-        }
-    }
+words! {
+    Role, "a role";
+    OutgoingPresident => "outgoing-president",
+    IncomingPresident => "incoming-president",
+    ExecutiveHead => "executive-head",
 }
 
 impl Role {
@@ -82,23 +61,18 @@ impl Role {
     }
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::words::Words;
 
     #[test]
     fn kinds_and_roles_round_trip_through_their_words() {
         for k in ListKind::ALL {
-            assert_eq!(ListKind::parse_word(k.word()), Some(*k));
+            assert_eq!(ListKind::parse_word(k.word()), Some(k));
         }
         for r in Role::ALL {
-            assert_eq!(Role::parse_word(r.word()), Some(*r));
+            assert_eq!(Role::parse_word(r.word()), Some(r));
         }
         assert_eq!(ListKind::parse_word(" Opening "), Some(ListKind::Opening));
         assert_eq!(

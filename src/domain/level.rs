@@ -2,9 +2,8 @@
 //! speaking modes: the words of the conference, with their exact spellings on the command line
 //! and in the state file.
 
-use super::words::{Words, normalise_word};
+use super::words::{normalise_word, words};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The ladder, highest first. The order of the variants is the ladder's order, so `Ord` compares
 /// rungs (a smaller value is a higher rung).
@@ -21,18 +20,19 @@ pub enum Level {
     Delegate,
 }
 
-impl Level {
-    pub const ALL: [Level; 8] = [
-        Level::HeadOfState,
-        Level::HeadOfGovernment,
-        Level::VicePresident,
-        Level::DeputyPrimeMinister,
-        Level::Minister,
-        Level::DeputyMinister,
-        Level::HeadOfDelegation,
-        Level::Delegate,
-    ];
+words! {
+    Level, "a level", parse = Level::parse;
+    HeadOfState => "head-of-state",
+    HeadOfGovernment => "head-of-government",
+    VicePresident => "vice-president",
+    DeputyPrimeMinister => "deputy-prime-minister",
+    Minister => "minister",
+    DeputyMinister => "deputy-minister",
+    HeadOfDelegation => "head-of-delegation",
+    Delegate => "delegate",
+}
 
+impl Level {
     /// R3: "ministerial level or higher" means `minister` and above.
     pub fn is_priority(self) -> bool {
         self <= Level::Minister
@@ -49,19 +49,6 @@ impl Level {
             Level::DeputyMinister => 3,
             Level::HeadOfDelegation => 4,
             Level::Delegate => 5,
-        }
-    }
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Level::HeadOfState => "head-of-state",
-            Level::HeadOfGovernment => "head-of-government",
-            Level::VicePresident => "vice-president",
-            Level::DeputyPrimeMinister => "deputy-prime-minister",
-            Level::Minister => "minister",
-            Level::DeputyMinister => "deputy-minister",
-            Level::HeadOfDelegation => "head-of-delegation",
-            Level::Delegate => "delegate",
         }
     }
 
@@ -93,24 +80,6 @@ impl Level {
     }
 }
 
-impl Words for Level {
-    const ALL: &'static [Level] = &Level::ALL;
-    const WHAT: &'static str = "a level";
-    fn word(self) -> &'static str {
-        Level::word(self)
-    }
-    // The synonyms of SPEC section 2 too.
-    fn parse_word(text: &str) -> Option<Level> {
-        Level::parse(text)
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
-    }
-}
-
 /// R10: the five regional groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -122,25 +91,16 @@ pub enum Group {
     Weog,
 }
 
+words! {
+    Group, "a regional group", parse = Group::parse;
+    African => "african",
+    AsiaPacific => "asia-pacific",
+    EasternEuropean => "eastern-european",
+    LatinAmericanCaribbean => "latin-american-caribbean",
+    Weog => "weog",
+}
+
 impl Group {
-    pub const ALL: [Group; 5] = [
-        Group::African,
-        Group::AsiaPacific,
-        Group::EasternEuropean,
-        Group::LatinAmericanCaribbean,
-        Group::Weog,
-    ];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Group::African => "african",
-            Group::AsiaPacific => "asia-pacific",
-            Group::EasternEuropean => "eastern-european",
-            Group::LatinAmericanCaribbean => "latin-american-caribbean",
-            Group::Weog => "weog",
-        }
-    }
-
     /// The group's full name, as the reference data writes it.
     pub fn name(self) -> &'static str {
         match self {
@@ -173,24 +133,6 @@ impl Group {
     }
 }
 
-impl Words for Group {
-    const ALL: &'static [Group] = &Group::ALL;
-    const WHAT: &'static str = "a regional group";
-    fn word(self) -> &'static str {
-        Group::word(self)
-    }
-    // Full names too.
-    fn parse_word(text: &str) -> Option<Group> {
-        Group::parse(text)
-    }
-}
-
-impl fmt::Display for Group {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
-    }
-}
-
 /// Delegation categories, for the observers-last setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -204,46 +146,21 @@ pub enum Category {
     Ngo,
 }
 
-impl Category {
-    pub const ALL: [Category; 7] = [
-        Category::StateParty,
-        Category::Signatory,
-        Category::ObserverState,
-        Category::Reio,
-        Category::UnEntity,
-        Category::Igo,
-        Category::Ngo,
-    ];
+words! {
+    Category, "a category";
+    StateParty => "state-party",
+    Signatory => "signatory",
+    ObserverState => "observer-state",
+    Reio => "reio",
+    UnEntity => "un-entity",
+    Igo => "igo",
+    Ngo => "ngo",
+}
 
+impl Category {
     /// Parties to the Convention: States parties and the European Union (a REIO).
     pub fn is_party(self) -> bool {
         matches!(self, Category::StateParty | Category::Reio)
-    }
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Category::StateParty => "state-party",
-            Category::Signatory => "signatory",
-            Category::ObserverState => "observer-state",
-            Category::Reio => "reio",
-            Category::UnEntity => "un-entity",
-            Category::Igo => "igo",
-            Category::Ngo => "ngo",
-        }
-    }
-}
-
-impl Words for Category {
-    const ALL: &'static [Category] = &Category::ALL;
-    const WHAT: &'static str = "a category";
-    fn word(self) -> &'static str {
-        Category::word(self)
-    }
-}
-
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
     }
 }
 
@@ -257,30 +174,11 @@ pub enum Mode {
     Video,
 }
 
-impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Floor, Mode::Remote, Mode::Video];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Mode::Floor => "floor",
-            Mode::Remote => "remote",
-            Mode::Video => "video",
-        }
-    }
-}
-
-impl Words for Mode {
-    const ALL: &'static [Mode] = &Mode::ALL;
-    const WHAT: &'static str = "a mode";
-    fn word(self) -> &'static str {
-        Mode::word(self)
-    }
-}
-
-impl fmt::Display for Mode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
-    }
+words! {
+    Mode, "a mode";
+    Floor => "floor",
+    Remote => "remote",
+    Video => "video",
 }
 
 #[cfg(test)]

@@ -40,3 +40,42 @@ pub fn normalise_word(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("-")
 }
+
+/// The words of an enum, written once: `words! { Level, "a level"; HeadOfState =>
+/// "head-of-state", ... }` gives `Level::ALL` (in the order listed), `Level::word`, the
+/// [`Words`] implementation and `Display` (the word, padded to a width such as `{key:<16}`).
+/// `Level, "a level", parse = PATH; ...` reads words beyond the enum's own (synonyms, full
+/// names).
+macro_rules! words {
+    ($t:ident, $what:literal $(, parse = $parse:path)?; $($v:ident => $w:literal,)+) => {
+        impl $t {
+            /// Every value, in the order they are listed to a person.
+            pub const ALL: [$t; [$($w),+].len()] = [$($t::$v),+];
+
+            /// The word as the command line and the file write it.
+            pub fn word(self) -> &'static str {
+                match self {
+                    $($t::$v => $w,)+
+                }
+            }
+        }
+
+        impl $crate::domain::words::Words for $t {
+            const ALL: &'static [$t] = &$t::ALL;
+            const WHAT: &'static str = $what;
+            fn word(self) -> &'static str {
+                $t::word(self)
+            }
+            $(fn parse_word(text: &str) -> Option<$t> {
+                $parse(text)
+            })?
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.word())
+            }
+        }
+    };
+}
+pub(crate) use words;

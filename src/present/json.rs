@@ -3,7 +3,7 @@
 
 use super::rfc3339;
 use crate::domain::plan::Plan;
-use crate::domain::{Entry, Group, Session, Status, Time, Words};
+use crate::domain::{Entry, Group, Session, Status, Time};
 use serde::Serialize;
 
 /// One entry of `list --json` (SPEC section 3).

@@ -7,7 +7,7 @@
 use super::journal::{group_in_print, meeting_dates};
 use super::when::{local, slot_words, zone_words};
 use crate::domain::plan::Plan;
-use crate::domain::{Entry, Mode, Session, Slot, Time, WindowState, Words};
+use crate::domain::{Entry, Mode, Session, Slot, Time, WindowState};
 use std::fmt::Write as _;
 
 /// Escapes text for HTML (element content and quoted attributes alike).

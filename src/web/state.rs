@@ -6,7 +6,7 @@
 
 use crate::clock::Clock;
 use crate::domain::plan::Plan;
-use crate::domain::{Entry, Group, Level, Mode, Session, Speech, Time, Words};
+use crate::domain::{Entry, Group, Level, Mode, Session, Speech, Time};
 use chrono::SecondsFormat;
 use serde::Serialize;
 

@@ -8,7 +8,7 @@ use super::session::Session;
 use crate::domain::kind::ListKind;
 use crate::domain::names::name_key;
 use crate::domain::time::{Time, fmt_time};
-use crate::domain::words::Words;
+use crate::domain::words::words;
 
 /// The queue's sort key: part (parties first), tier (priority first), protocol rank, seat (the
 /// President's order of an opening list; 0 elsewhere), time, order.
@@ -84,23 +84,11 @@ pub enum WindowState {
     Closed,
 }
 
-impl Words for WindowState {
-    const ALL: &'static [WindowState] =
-        &[WindowState::NotOpen, WindowState::Open, WindowState::Closed];
-    const WHAT: &'static str = "a state of the window";
-    fn word(self) -> &'static str {
-        match self {
-            WindowState::NotOpen => "not-open",
-            WindowState::Open => "open",
-            WindowState::Closed => "closed",
-        }
-    }
-}
-
-impl std::fmt::Display for WindowState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.word())
-    }
+words! {
+    WindowState, "a state of the window";
+    NotOpen => "not-open",
+    Open => "open",
+    Closed => "closed",
 }
 
 /// A state equals its word: `s.window_state(now) == "open"` reads as SPEC writes it.

@@ -4,7 +4,7 @@ use super::refusal::RuleError;
 use crate::domain::kind::ListKind;
 use crate::domain::level::Group;
 use crate::domain::time::{Time, fmt_time};
-use crate::domain::words::Words;
+use crate::domain::words::words;
 use serde::{Deserialize, Serialize};
 
 /// What happens to a speaker who is not in the room when called (beyond the text).
@@ -18,27 +18,11 @@ pub enum AbsentPolicy {
     Drop,
 }
 
-impl AbsentPolicy {
-    pub const ALL: [AbsentPolicy; 3] = [
-        AbsentPolicy::BehindNext,
-        AbsentPolicy::EndOfTier,
-        AbsentPolicy::Drop,
-    ];
-    pub fn word(self) -> &'static str {
-        match self {
-            AbsentPolicy::BehindNext => "behind-next",
-            AbsentPolicy::EndOfTier => "end-of-tier",
-            AbsentPolicy::Drop => "drop",
-        }
-    }
-}
-
-impl Words for AbsentPolicy {
-    const ALL: &'static [AbsentPolicy] = &AbsentPolicy::ALL;
-    const WHAT: &'static str = "a way to treat an absent speaker";
-    fn word(self) -> &'static str {
-        AbsentPolicy::word(self)
-    }
+words! {
+    AbsentPolicy, "a way to treat an absent speaker";
+    BehindNext => "behind-next",
+    EndOfTier => "end-of-tier",
+    Drop => "drop",
 }
 
 /// A meeting slot, e.g. 10:00-13:00 (annex, "Proposed organization of work").

@@ -1,7 +1,7 @@
 //! The header: title, the window's state and bounds, the wall clock, the counts.
 
 use super::theme::Theme;
-use crate::domain::{Time, Words};
+use crate::domain::Time;
 use crate::tui::app::Model;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

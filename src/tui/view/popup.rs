@@ -2,7 +2,7 @@
 //! settings, the questions. Each is drawn last, over `Clear`, in a centred box.
 
 use super::theme::Theme;
-use crate::domain::{SettingKey, Time, Words};
+use crate::domain::{SettingKey, Time};
 use crate::tui::app::{InputFor, Model, Popup, Question, SETTING_KEYS, setting_value};
 use crate::tui::form::{AddField, AddForm, ReplaceField, ReplaceForm};
 use ratatui::buffer::Buffer;
