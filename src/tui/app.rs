@@ -583,10 +583,8 @@ fn input(
     // The first key in a freshly opened setting: a character replaces the selected value,
     // Backspace clears it; anything else keeps it for editing.
     if std::mem::take(&mut m.input_fresh) {
-        match msg {
-            Msg::Char(_) | Msg::Backspace => text.clear(),
-            Msg::Left | Msg::Right => {}
-            _ => {}
+        if matches!(msg, Msg::Char(_) | Msg::Backspace) {
+            text.clear();
         }
         if msg == Msg::Backspace {
             m.popup = Popup::Input {
@@ -680,39 +678,24 @@ fn input(
                 }
                 return Effects::none();
             }
-            InputFor::WithdrawNotice(id) => {
-                let at = match super::form::parse_when(&text, &m.session, now) {
-                    Ok(at) => at,
-                    Err(e) => {
-                        m.popup = Popup::Input {
-                            purpose,
-                            text,
-                            error: Some(e),
-                        };
-                        return Effects::none();
-                    }
-                };
-                m.popup = Popup::None;
-                let label = format!("withdraw {}", m.title_of(id));
-                return m.act(&label, now, |s| s.withdraw(id, at, now));
-            }
-            InputFor::SwapNotice(a, b) => {
-                let at = match super::form::parse_when(&text, &m.session, now) {
-                    Ok(at) => at,
-                    Err(e) => {
-                        m.popup = Popup::Input {
-                            purpose,
-                            text,
-                            error: Some(e),
-                        };
-                        return Effects::none();
-                    }
-                };
-                m.popup = Popup::None;
-                let label = format!("swap {} and {}", m.title_of(a), m.title_of(b));
-                m.swap_mark = None;
-                return m.act(&label, now, |s| s.swap(a, b, at, now));
-            }
+            // A notice time that does not read stays in the box with the reason (below).
+            InputFor::WithdrawNotice(id) => match super::form::parse_when(&text, &m.session, now) {
+                Ok(at) => {
+                    m.popup = Popup::None;
+                    let label = format!("withdraw {}", m.title_of(id));
+                    return m.act(&label, now, |s| s.withdraw(id, at, now));
+                }
+                Err(e) => error = Some(e),
+            },
+            InputFor::SwapNotice(a, b) => match super::form::parse_when(&text, &m.session, now) {
+                Ok(at) => {
+                    m.popup = Popup::None;
+                    let label = format!("swap {} and {}", m.title_of(a), m.title_of(b));
+                    m.swap_mark = None;
+                    return m.act(&label, now, |s| s.swap(a, b, at, now));
+                }
+                Err(e) => error = Some(e),
+            },
             InputFor::Message => {
                 match m.change("message to the speaker", now, |s| {
                     s.message_to_speaker(&text, now)

@@ -276,15 +276,9 @@ fn boxed_at_top(
     width: u16,
     t: Theme,
 ) {
-    let inner_width = width.min(area.width).saturating_sub(2).max(1);
-    let rows = super::wrap::wrapped_rows(&lines, inner_width, Wrap { trim: false });
-    let mut r = centered(area, width, rows.saturating_add(2).min(area.height));
+    let mut r = box_area(area, &lines, width);
     r.y = area.y;
-    Clear.render(r, buf);
-    Paragraph::new(lines)
-        .block(Block::bordered().title(Line::styled(title, t.bold())))
-        .wrap(Wrap { trim: false })
-        .render(r, buf);
+    draw_box(r, buf, title, lines, t);
 }
 
 fn boxed(
@@ -295,11 +289,20 @@ fn boxed(
     width: u16,
     t: Theme,
 ) {
+    let r = box_area(area, &lines, width);
+    draw_box(r, buf, title, lines, t);
+}
+
+/// The box for `lines` in the middle of `area`, as high as they are once wrapped: a long value
+/// (the slots) wraps by words onto more rows than its width suggests, and the error and the
+/// help below it must still show.
+fn box_area(area: Rect, lines: &[Line<'static>], width: u16) -> Rect {
     let inner_width = width.min(area.width).saturating_sub(2).max(1);
-    // The wrapped height, measured: a long value (the slots) wraps by words onto more rows
-    // than its width suggests, and the error and the help below it must still show.
-    let rows = super::wrap::wrapped_rows(&lines, inner_width, Wrap { trim: false });
-    let r = centered(area, width, rows.saturating_add(2));
+    let rows = super::wrap::wrapped_rows(lines, inner_width, Wrap { trim: false });
+    centered(area, width, rows.saturating_add(2))
+}
+
+fn draw_box(r: Rect, buf: &mut Buffer, title: String, lines: Vec<Line<'static>>, t: Theme) {
     Clear.render(r, buf);
     Paragraph::new(lines)
         .block(Block::bordered().title(Line::styled(title, t.bold())))
