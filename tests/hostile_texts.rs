@@ -155,6 +155,20 @@ fn control_characters_and_bidi_overrides_are_refused_in_every_text_of_the_comman
 }
 
 #[test]
+fn control_characters_and_bidi_overrides_are_refused_in_the_messages_to_the_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = new_session(dir.path());
+    let out = podium(&["next", s(&file)]);
+    assert!(out.status.success(), "{out:?}");
+    for bad in HOSTILE {
+        // A ready-made message is checked only by the setting; the message itself by both.
+        let messages = format!("Please conclude|{bad}");
+        refused(&file, &["set", s(&file), "messages", &messages]);
+        refused(&file, &["message", s(&file), bad]);
+    }
+}
+
+#[test]
 fn two_hundred_characters_is_the_limit_of_every_text_and_the_error_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let file = new_session(dir.path());

@@ -6,6 +6,7 @@
 use super::list::entry::Change;
 use super::list::refusal::{Done, RuleError};
 use super::list::session::Session;
+use super::text::{Problem, forbidden};
 use super::time::{Time, fmt_seconds};
 
 /// A message to the speaker, a ready-made one included, is at most this many characters.
@@ -107,6 +108,13 @@ fn done(message: String, id: u64) -> Done {
 pub fn check_message(text: &str) -> Result<(), RuleError> {
     if text.chars().any(char::is_control) {
         return Err(RuleError::NotOneLine("message"));
+    }
+    // The one rule of texts (SPEC section 5) refuses bidirectional overrides too: a ready-made
+    // message goes through here alone, and the pages would show it.
+    if let Some(p @ Problem::Bidi(_)) = text.chars().find_map(forbidden) {
+        return Err(RuleError::BadValue(format!(
+            "the message {p}: type it without one"
+        )));
     }
     let n = text.chars().count();
     if n > MESSAGE_MAX {
