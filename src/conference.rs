@@ -153,13 +153,17 @@ pub fn second_speech<'a>(
     })
 }
 
+/// The name of a list's file in its folder ("plenary.json"), as the folder's lists are named.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
 /// [`second_speech`] for the list in `file`, reading the other lists of its folder: what `next`
 /// and `resume` (of a speaker called but not started) call before they give the floor.
 pub fn refuse_second_speech(file: &Path, session: &Session) -> Result<(), String> {
-    let own = file
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let own = file_name(file);
     let speaking: Vec<(String, Session)> = siblings(&folder_of(file), &own)
         .into_iter()
         .filter(|(_, path)| glance(path).is_some_and(|g| g.speech))
@@ -174,10 +178,7 @@ pub fn refuse_second_speech(file: &Path, session: &Session) -> Result<(), String
 
 /// Whether another list of the folder of `file` has a speaker at the podium (a glance at each).
 pub fn someone_speaking_elsewhere(file: &Path) -> bool {
-    let own = file
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let own = file_name(file);
     siblings(&folder_of(file), &own)
         .iter()
         .any(|(_, path)| glance(path).is_some_and(|g| g.speech))
@@ -230,10 +231,7 @@ pub fn speaks_before(a: ListKind, b: ListKind) -> bool {
 /// The lists of the folder of `file` that speak before it (see [`speaks_before`]), in their
 /// order: what the meeting plan of `file` counts first where they share a slot.
 pub fn earlier_lists(file: &Path, kind: ListKind) -> Vec<Session> {
-    let own = file
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let own = file_name(file);
     let mut before: Vec<(u8, String, Session)> = siblings(&folder_of(file), &own)
         .into_iter()
         .filter_map(|(name, path)| {

@@ -82,16 +82,7 @@ pub fn page(r: &Report, zone: &str) -> String {
         &mut out,
         &r.withdrawn
             .iter()
-            .map(|w| {
-                format!(
-                    "#{} {} ({}): {} {}",
-                    w.id,
-                    w.title,
-                    w.speaker,
-                    w.how,
-                    super::text::time_and_notice(w.at, w.notice_at)
-                )
-            })
+            .map(Report::withdrawn_line)
             .collect::<Vec<_>>(),
     );
     for (heading, events) in [

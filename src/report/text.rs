@@ -2,7 +2,7 @@
 //! plain text of `podium report`.
 
 use super::model::{
-    Absence, Event, Report, SlotSummary, SpeakerTime, Standstill, TimeChange, Undo,
+    Absence, Event, Report, SlotSummary, SpeakerTime, Standstill, TimeChange, Undo, Withdrawal,
 };
 use crate::domain::text::clip;
 use crate::domain::{Time, fmt_seconds, fmt_time};
@@ -30,6 +30,19 @@ impl Report {
             fmt_seconds(o.over_seconds),
             fmt_seconds(o.used_seconds),
             fmt_seconds(o.limit_seconds)
+        )
+    }
+
+    /// "#7 Poland (Jan Kowalski): withdrawn 16 October 09:00": one withdrawal, for the text, the
+    /// page and the screen.
+    pub fn withdrawn_line(w: &Withdrawal) -> String {
+        format!(
+            "#{} {} ({}): {} {}",
+            w.id,
+            w.title,
+            w.speaker,
+            w.how,
+            time_and_notice(w.at, w.notice_at)
         )
     }
 
@@ -339,15 +352,7 @@ impl fmt::Display for Report {
             writeln!(f, "  none")?;
         }
         for w in &self.withdrawn {
-            writeln!(
-                f,
-                "  #{} {} ({}): {} {}",
-                w.id,
-                w.title,
-                w.speaker,
-                w.how,
-                time_and_notice(w.at, w.notice_at)
-            )?;
+            writeln!(f, "  {}", Report::withdrawn_line(w))?;
         }
 
         let events = |f: &mut fmt::Formatter<'_>, heading: &str, list: &[Event]| -> fmt::Result {

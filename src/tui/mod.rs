@@ -33,6 +33,7 @@ use crate::domain::{Session, Settings, Time};
 use app::{Effects, Model};
 use msg::Msg;
 use ratatui::crossterm::event::{self, Event};
+use room::save;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -103,11 +104,7 @@ pub fn run(opts: RunOptions) -> i32 {
         None => None,
     };
     // Every list of the folder, each under its own lock (SPEC section 8).
-    let what = if rehearsal {
-        "podium rehearsal screen"
-    } else {
-        "podium screen"
-    };
+    let what = holder(rehearsal);
     let mut room = room::Room::gather(
         &path,
         room::Open {
@@ -132,8 +129,10 @@ pub fn run(opts: RunOptions) -> i32 {
     // Leaving in any way leaves a running speech running in the file: save a checkpoint, on
     // every list of the conference.
     let now = clock.now();
+    // Once each: a list with a speech is saved by its checkpoint, and a second save would leave
+    // FILE.bak equal to FILE instead of the version before.
     room.checkpoint_all(now);
-    {
+    if room.shown.model.session.speech.is_none() {
         let shown = &mut room.shown;
         save(&mut shown.model, &shown.held);
     }
@@ -210,11 +209,7 @@ fn open(
     clock: &Clock,
     rehearsal: bool,
 ) -> Result<(Held, Model), crate::app::AppError> {
-    let what = if rehearsal {
-        "podium rehearsal screen"
-    } else {
-        "podium screen"
-    };
+    let what = holder(rehearsal);
     let now = clock.now();
     let fresh = || {
         let mut s = Session::new(NEW_TITLE, Settings::default(), now);
@@ -222,10 +217,7 @@ fn open(
         s
     };
     let opened = crate::app::hold(path, what, now, Some(&fresh))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let name = crate::conference::file_name(path);
     let session = opened.session;
     let now = session.in_zone(now);
     let mut model = Model::new(session, &name, now);
@@ -243,12 +235,12 @@ fn open(
     Ok((opened.held, model))
 }
 
-/// Saves; a failure shows the NOT SAVED banner until a save succeeds (the change stays in
-/// memory and the next change tries again).
-fn save(model: &mut Model, held: &Held) {
-    match held.save(&mut model.session) {
-        Ok(()) => model.not_saved = None,
-        Err(e) => model.not_saved = Some(e.to_string()),
+/// Who holds the lock, as another podium names it when it is refused.
+fn holder(rehearsal: bool) -> &'static str {
+    if rehearsal {
+        "podium rehearsal screen"
+    } else {
+        "podium screen"
     }
 }
 

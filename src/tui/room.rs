@@ -55,18 +55,12 @@ pub(crate) fn on_the_floor<'a>(places: &'a [Place], active: usize, shown: &'a Mo
         .unwrap_or(shown)
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default()
-}
-
 impl Room {
     /// The list opened, and every other list of its folder: each `*.json` whose format is
     /// `podium-session`, opened under its lock (a running speech recovered as on opening); one
     /// that cannot be read or is held by another podium is shown as such in `L`.
     pub fn gather(path: &Path, shown: Open, clock: &Clock, what: &str) -> Room {
-        let own = file_name(path);
+        let own = conference::file_name(path);
         let folder = conference::folder_of(path);
         let mut places = vec![Place {
             name: own.clone(),
@@ -243,9 +237,15 @@ fn checkpoint(o: &mut Open, now: Time) {
     if let Some(s) = o.model.session.speech.as_mut() {
         s.checkpoint(now);
     }
-    match o.held.save(&mut o.model.session) {
-        Ok(()) => o.model.not_saved = None,
-        Err(e) => o.model.not_saved = Some(e.to_string()),
+    save(&mut o.model, &o.held);
+}
+
+/// Saves; a failure shows the NOT SAVED banner until a save succeeds (the change stays in
+/// memory and the next change tries again).
+pub(crate) fn save(model: &mut Model, held: &Held) {
+    match held.save(&mut model.session) {
+        Ok(()) => model.not_saved = None,
+        Err(e) => model.not_saved = Some(e.to_string()),
     }
 }
 
@@ -273,7 +273,7 @@ fn open_other(path: &Path, clock: &Clock, what: &str, color: bool) -> Result<Ope
         crate::app::AppError::Store(e) => conference::unreadable(&e),
         other => other.to_string(),
     })?;
-    let mut model = Model::new(opened.session, &file_name(path), clock.now());
+    let mut model = Model::new(opened.session, &conference::file_name(path), clock.now());
     model.color = color;
     model.rehearsal = None;
     if let Some((text, _)) = opened.recovered {

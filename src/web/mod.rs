@@ -154,22 +154,7 @@ pub fn start_with(addr: &str, board: Board, timeouts: Timeouts, say: bool) -> Re
 /// the one with a speaker at the podium, else the one whose last speech ended last, else the
 /// list the desk shows (`shown`, an index into `lists`).
 pub fn pick(lists: &[&Session], shown: usize) -> usize {
-    if let Some(i) = lists.iter().position(|s| s.speech.is_some()) {
-        return i;
-    }
-    lists
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| {
-            s.entries
-                .iter()
-                .filter_map(|e| e.ended_at)
-                .max()
-                .map(|t| (t, i))
-        })
-        .max_by_key(|(t, i)| (*t, std::cmp::Reverse(*i)))
-        .map(|(_, i)| i)
-        .unwrap_or(shown)
+    crate::conference::floor_index(lists.iter().copied()).unwrap_or(shown)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use crate::clock::Clock;
 use crate::domain::plan::Plan;
-use crate::domain::{Entry, Group, Level, Mode, Session, Speech, Time};
+use crate::domain::{Entry, Group, Level, Mode, Session, Speech, Time, WindowState};
 use chrono::SecondsFormat;
 use serde::Serialize;
 
@@ -133,7 +133,7 @@ impl Board {
         let state = StateJson {
             title: &self.title,
             kind: &self.kind,
-            window: window(self.opens, self.closes, now),
+            window: WindowState::at(self.opens, self.closes, now).word(),
             now: self.rfc3339(now),
             current,
             message: self.message.as_deref(),
@@ -165,15 +165,6 @@ impl Board {
     }
 }
 
-/// "not-open", "open" or "closed", as `list --json` says it.
-fn window(opens: Option<Time>, closes: Option<Time>, now: Time) -> &'static str {
-    match (opens, closes) {
-        (Some(o), _) if now < o => "not-open",
-        (_, Some(c)) if now > c => "closed",
-        _ => "open",
-    }
-}
-
 impl Board {
     /// RFC 3339 with the offset of the list's zone (SPEC section 10).
     fn rfc3339(&self, t: Time) -> String {
@@ -186,16 +177,7 @@ impl Board {
 /// A text from the file as the pages may show it: control characters and bidirectional
 /// overrides (which a file edited by hand may carry) become U+FFFD (SPEC section 5).
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if c.is_control() || bidi {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    crate::domain::text::clean(text).into_owned()
 }
 
 #[derive(Serialize)]

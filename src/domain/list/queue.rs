@@ -91,6 +91,17 @@ words! {
     Closed => "closed",
 }
 
+impl WindowState {
+    /// Where a window from `opens` to `closes` (either may be open-ended) stands at `now`.
+    pub fn at(opens: Option<Time>, closes: Option<Time>, now: Time) -> WindowState {
+        match (opens, closes) {
+            (Some(o), _) if now < o => WindowState::NotOpen,
+            (_, Some(c)) if now > c => WindowState::Closed,
+            _ => WindowState::Open,
+        }
+    }
+}
+
 /// A state equals its word: `s.window_state(now) == "open"` reads as SPEC writes it.
 impl PartialEq<&str> for WindowState {
     fn eq(&self, word: &&str) -> bool {
@@ -239,11 +250,7 @@ impl Session {
 
     /// Where the window stands at `now`.
     pub fn window_state(&self, now: Time) -> WindowState {
-        match (self.settings.opens, self.settings.closes) {
-            (Some(o), _) if now < o => WindowState::NotOpen,
-            (_, Some(c)) if now > c => WindowState::Closed,
-            _ => WindowState::Open,
-        }
+        WindowState::at(self.settings.opens, self.settings.closes, now)
     }
 
     /// The window in words, for messages and the header.

@@ -220,15 +220,7 @@ impl<'a> ReportView<'a> {
             out.push(Line::from("  none"));
         }
         for wd in &r.withdrawn {
-            let line = format!(
-                "#{} {} ({}): {} {}",
-                wd.id,
-                wd.title,
-                wd.speaker,
-                wd.how,
-                time_and_notice(wd.at, wd.notice_at)
-            );
-            text(&mut out, &line, 2, 4);
+            text(&mut out, &Report::withdrawn_line(wd), 2, 4);
         }
         let mut events = |heading: &str, list: &[Event], always: bool| {
             if list.is_empty() && !always {
