@@ -202,13 +202,24 @@ pub fn floor_index<'a>(lists: impl IntoIterator<Item = &'a Session>) -> Option<u
     best.map(|(i, _)| i)
 }
 
-/// The file of the list of `dir` that has the floor (see [`floor_index`]), for the presenter
-/// display and the room's web pages.
-pub fn floor_file(dir: &Path) -> Option<PathBuf> {
+/// The file of the list of `dir` that has the floor (see [`floor_index`]); before anyone has
+/// been heard, the list that opens the day (its kind's [`day_rank`], then its name). What
+/// `display --dir` shows; the folder is read once.
+pub fn floor_or_first(dir: &Path) -> Option<PathBuf> {
     let lists = scan(dir).ok()?;
-    let readable: Vec<&ListFile> = lists.iter().filter(|l| l.session.is_some()).collect();
-    let i = floor_index(readable.iter().filter_map(|l| l.session.as_ref()))?;
-    readable.get(i).map(|l| l.path.clone())
+    let readable: Vec<(&PathBuf, &Session)> = lists
+        .iter()
+        .filter_map(|l| Some((&l.path, l.session.as_ref()?)))
+        .collect();
+    let first = || {
+        readable
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (path, s))| (day_rank(s.kind), *path))
+            .map(|(i, _)| i)
+    };
+    let i = floor_index(readable.iter().map(|(_, s)| *s)).or_else(first)?;
+    readable.get(i).map(|(path, _)| (*path).clone())
 }
 
 /// The place of a kind in the day (SPEC section 8): the opening statements open the meeting,

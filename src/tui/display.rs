@@ -84,7 +84,7 @@ pub fn run(path: &Path, serve: Option<&str>) -> i32 {
 /// 8): the one with a speaker at the podium, else the one whose last speech ended last, else
 /// the first of the day (the opening statements before the general discussion).
 pub fn run_dir(dir: &Path, serve: Option<&str>) -> i32 {
-    match floor_or_first(dir) {
+    match crate::conference::floor_or_first(dir) {
         Some(path) => run_on(&path, Some(dir), serve),
         None => {
             eprintln!(
@@ -94,18 +94,6 @@ pub fn run_dir(dir: &Path, serve: Option<&str>) -> i32 {
             1
         }
     }
-}
-
-/// The list `display --dir` shows now.
-fn floor_or_first(dir: &Path) -> Option<std::path::PathBuf> {
-    crate::conference::floor_file(dir).or_else(|| {
-        let lists = crate::conference::scan(dir).ok()?;
-        lists
-            .into_iter()
-            .filter_map(|l| Some((crate::conference::day_rank(l.session?.kind), l.path)))
-            .min()
-            .map(|(_, p)| p)
-    })
 }
 
 /// What the folder looks like: each `*.json` file's name, size and time of change. The folder is
@@ -181,7 +169,7 @@ fn run_on(path: &Path, dir: Option<&Path>, serve: Option<&str>) -> i32 {
                 let now_stamp = folder_stamp(d);
                 if stamp.as_ref() != Some(&now_stamp) {
                     stamp = Some(now_stamp);
-                    if let Some(p) = floor_or_first(d)
+                    if let Some(p) = crate::conference::floor_or_first(d)
                         && p != follower.path()
                     {
                         follower = Follower::new(&p);
