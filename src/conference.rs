@@ -79,6 +79,12 @@ pub struct Glance {
 
 /// A glance at `path`; `None` for a file that is not a podium session one can read.
 pub fn glance(path: &Path) -> Option<Glance> {
+    let bytes = std::fs::read(path).ok()?;
+    glance_at(&bytes)
+}
+
+/// [`glance`] at bytes already read, so that a list worth reading whole is read once.
+fn glance_at(bytes: &[u8]) -> Option<Glance> {
     #[derive(serde::Deserialize)]
     struct Head {
         format: String,
@@ -87,12 +93,19 @@ pub fn glance(path: &Path) -> Option<Glance> {
         #[serde(default)]
         speech: Option<serde::de::IgnoredAny>,
     }
-    let bytes = std::fs::read(path).ok()?;
-    let head: Head = serde_json::from_slice(&bytes).ok()?;
+    let head: Head = serde_json::from_slice(bytes).ok()?;
     (head.format == crate::domain::list::FORMAT).then_some(Glance {
         kind: head.kind,
         speech: head.speech.is_some(),
     })
+}
+
+/// The list in `path` when its glance passes `wanted`: the file read once, glanced at, then
+/// parsed whole.
+fn load_if(path: &Path, wanted: impl Fn(&Glance) -> bool) -> Option<(Glance, Session)> {
+    let bytes = std::fs::read(path).ok()?;
+    let g = glance_at(&bytes).filter(|g| wanted(g))?;
+    Some((g, store::parse_bytes(path, bytes).ok()?))
 }
 
 /// The `*.json` files of `dir` other than `own`, in name order.
@@ -166,8 +179,7 @@ pub fn refuse_second_speech(file: &Path, session: &Session) -> Result<(), String
     let own = file_name(file);
     let speaking: Vec<(String, Session)> = siblings(&folder_of(file), &own)
         .into_iter()
-        .filter(|(_, path)| glance(path).is_some_and(|g| g.speech))
-        .filter_map(|(name, path)| Some((name, store::load(&path).ok()?)))
+        .filter_map(|(name, path)| Some((name, load_if(&path, |g| g.speech)?.1)))
         .collect();
     let others = speaking.iter().map(|(n, s)| (n.as_str(), s));
     match second_speech((&own, session), others) {
@@ -246,10 +258,9 @@ pub fn earlier_lists(file: &Path, kind: ListKind) -> Vec<Session> {
     let mut before: Vec<(u8, String, Session)> = siblings(&folder_of(file), &own)
         .into_iter()
         .filter_map(|(name, path)| {
-            let g = glance(&path)?;
-            speaks_before(g.kind, kind).then_some((name, path, g.kind))
+            let (g, s) = load_if(&path, |g| speaks_before(g.kind, kind))?;
+            Some((day_rank(g.kind), name, s))
         })
-        .filter_map(|(name, path, k)| Some((day_rank(k), name, store::load(&path).ok()?)))
         .collect();
     before.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     before.into_iter().map(|(_, _, s)| s).collect()
