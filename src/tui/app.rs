@@ -358,7 +358,17 @@ fn main_screen(m: &mut Model, msg: Msg, now: Time) -> Effects {
                 error: None,
             };
         }
-        Msg::Pause => return m.act("pause / resume", now, |s| s.toggle_pause(now)),
+        Msg::Pause => {
+            // Starting the clock of a speaker called but not started is a call (SPEC section 8),
+            // refused as `podium resume` refuses it; pausing and resuming a speech are not.
+            if m.session.speech.as_ref().is_some_and(|sp| sp.not_started())
+                && let Some(refusal) = m.floor_elsewhere.clone()
+            {
+                m.fail(refusal);
+                return Effects::none();
+            }
+            return m.act("pause / resume", now, |s| s.toggle_pause(now));
+        }
         Msg::PointOfOrder => return m.act("point of order", now, |s| s.point_of_order(now)),
         Msg::MoreTime => return m.act("30 seconds more", now, |s| s.extra_time(30, now)),
         Msg::LessTime => return m.act("30 seconds less", now, |s| s.extra_time(-30, now)),

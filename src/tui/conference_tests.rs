@@ -120,6 +120,25 @@ fn a_call_is_refused_while_another_list_has_a_speaker_at_the_podium() {
 }
 
 #[test]
+fn starting_the_clock_of_a_speaker_called_is_refused_while_another_list_has_the_floor() {
+    let mut m = model(opening(), t0());
+    m.session.settings.start_on_call = false;
+    assert!(update(&mut m, Msg::Next, t0()).save);
+    assert!(m.session.speech.as_ref().is_some_and(|sp| sp.not_started()));
+    m.floor_elsewhere =
+        Some("#1 Peru is at the podium on the list \"General\": end that speech first".into());
+    let before = m.session.clone();
+    let effects = update(&mut m, Msg::Pause, t0());
+    assert!(!effects.save);
+    assert!(m.status.error && m.status.text.contains("end that speech first"));
+    assert_eq!(m.session, before, "the clock did not start");
+    // Once the other speech is over, Space starts it.
+    m.floor_elsewhere = None;
+    assert!(update(&mut m, Msg::Pause, t0()).save);
+    assert!(m.session.speech.as_ref().is_some_and(|sp| sp.running));
+}
+
+#[test]
 fn the_lists_popup_switches_to_another_list_and_not_to_an_unreadable_one() {
     let mut m = model(opening(), t0());
     update(&mut m, Msg::Lists, t0());
