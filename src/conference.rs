@@ -32,6 +32,12 @@ pub fn folder_of(file: &Path) -> PathBuf {
 /// that does not parse, or of a version podium does not know, is listed with its error; a JSON
 /// file of another format is left alone.
 pub fn scan(dir: &Path) -> Result<Vec<ListFile>, String> {
+    scan_but(dir, None)
+}
+
+/// [`scan`] without the file named `own` (not even read): the screen has its own list open
+/// already when it looks for the others.
+pub fn scan_but(dir: &Path, own: Option<&str>) -> Result<Vec<ListFile>, String> {
     let read = std::fs::read_dir(dir).map_err(|e| {
         format!(
             "cannot read the folder {} ({e}): give the folder of the conference's lists",
@@ -43,7 +49,8 @@ pub fn scan(dir: &Path) -> Result<Vec<ListFile>, String> {
         .filter_map(|d| {
             let name = d.file_name().to_string_lossy().to_string();
             let path = d.path();
-            (name.ends_with(".json") && path.is_file()).then_some((name, path))
+            (name.ends_with(".json") && Some(name.as_str()) != own && path.is_file())
+                .then_some((name, path))
         })
         .collect();
     names.sort();

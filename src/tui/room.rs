@@ -67,10 +67,7 @@ impl Room {
             open: None,
             error: None,
         }];
-        for l in conference::scan(&folder).unwrap_or_default() {
-            if l.name == own {
-                continue;
-            }
+        for l in conference::scan_but(&folder, Some(&own)).unwrap_or_default() {
             let opened = match l.error {
                 Some(e) => Err(e),
                 None => open_other(&l.path, clock, what, shown.model.color),
