@@ -176,13 +176,7 @@ fn mark_end(out: &mut String, s: &Session, sl: &Slot) {
 
 /// The window in the list's zone: "is open from 5 September 2022 00:00 to 17 October 2022 12:00".
 pub fn window_words(s: &Session) -> String {
-    let f = |t: Time| local(s, t).format("%-d %B %Y %H:%M").to_string();
-    match (s.settings.opens, s.settings.closes) {
-        (None, None) => "is always open".to_string(),
-        (Some(o), None) => format!("opens at {}", f(o)),
-        (None, Some(c)) => format!("closes at {}", f(c)),
-        (Some(o), Some(c)) => format!("is open from {} to {}", f(o), f(c)),
-    }
+    s.window_words_with(|t| local(s, t).format("%-d %B %Y %H:%M").to_string())
 }
 
 fn delegation(e: &Entry) -> String {

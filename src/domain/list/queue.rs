@@ -255,11 +255,17 @@ impl Session {
 
     /// The window in words, for messages and the header.
     pub fn window_words(&self) -> String {
+        self.window_words_with(fmt_time)
+    }
+
+    /// The window in words with its times written by `time`: "is open from A to B", "opens at
+    /// A", "closes at B" or "is always open".
+    pub fn window_words_with(&self, time: impl Fn(Time) -> String) -> String {
         match (self.settings.opens, self.settings.closes) {
             (None, None) => "is always open".to_string(),
-            (Some(o), None) => format!("opens at {}", fmt_time(o)),
-            (None, Some(c)) => format!("closes at {}", fmt_time(c)),
-            (Some(o), Some(c)) => format!("is open from {} to {}", fmt_time(o), fmt_time(c)),
+            (Some(o), None) => format!("opens at {}", time(o)),
+            (None, Some(c)) => format!("closes at {}", time(c)),
+            (Some(o), Some(c)) => format!("is open from {} to {}", time(o), time(c)),
         }
     }
 
